@@ -1,0 +1,86 @@
+// The hosting-mail port: what mailbrake needs from a provider of web hostings
+// (DOMAIN.md). The embedded sandbox and the OVHcloud API both implement it.
+
+export const MAIL_STATES = ["ok", "force", "ko", "bounce", "spam", "purging"] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+
+/** States in which sending is stopped and new mail is held (or being purged). */
+export const STOPPED_STATES: readonly MailState[] = ["ko", "bounce", "spam", "purging"];
+export const isStopped = (state: MailState): boolean => STOPPED_STATES.includes(state);
+
+export type MailAction = "BLOCK" | "PURGE" | "UNBLOCK";
+
+export interface HostingMail {
+  state: MailState;
+  /** Mails sent today. */
+  sentToday: number;
+  /** Daily maximum. */
+  maxPerDay: number;
+  /** Cumulative mails sent since the hosting was created. */
+  sent: number;
+  /** Cumulative mails in error since the hosting was created. */
+  bounce: number;
+  /** Recipient of the daily error report. */
+  reportRecipient: string;
+}
+
+export interface Bounce {
+  /** ISO 8601 date-time. */
+  date: string;
+  to: string;
+  message: string;
+}
+
+export interface Volume {
+  /** ISO 8601 date (day). */
+  date: string;
+  volume: number;
+}
+
+export const MAX_BOUNCES_PER_CALL = 100;
+
+export interface HostingProvider {
+  /** "sandbox" or "ovh": shown in logs and `doctor`. */
+  readonly kind: string;
+  listHostings(): Promise<string[]>;
+  getMail(hosting: string): Promise<HostingMail>;
+  /** Returns the provider's reference for the request (a task id or message). */
+  requestAction(hosting: string, action: MailAction): Promise<string>;
+  setReportRecipient(hosting: string, email: string): Promise<void>;
+  /** Newest errors first, at most MAX_BOUNCES_PER_CALL. */
+  bounces(hosting: string, limit: number): Promise<Bounce[]>;
+  /** Sent-volume history, newest first. */
+  volumes(hosting: string): Promise<Volume[]>;
+}
+
+export type HostingErrorCode =
+  | "not_found" // unknown hosting
+  | "refused" // action not allowed in the current state
+  | "invalid" // a bad value (e.g. e-mail address)
+  | "auth" // bad or expired credentials
+  | "forbidden" // credentials lack a right
+  | "rate_limited"
+  | "timeout"
+  | "unavailable" // network down, 5xx
+  | "unknown_outcome" // a write whose answer was lost
+  | "unknown";
+
+/** A provider failure. `message` is English for logs; users see a catalog text chosen by `code`. */
+export class HostingError extends Error {
+  override readonly name = "HostingError";
+  constructor(
+    readonly code: HostingErrorCode,
+    message: string,
+    readonly details: {
+      hosting?: string;
+      state?: MailState;
+      action?: MailAction;
+      providerClass?: string;
+      status?: number;
+      queryId?: string;
+      missingRight?: string;
+    } = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,52 @@
+// One command from the command line, then exit: `mailbrake status all --json`,
+// `mailbrake block example.com --yes`.
+import { consoleActor, terminalLanguage, terminalPlace } from "./actor.ts";
+import { confirmButton, renderText } from "./render.ts";
+import { createApp } from "../../src/app.ts";
+import type { CliFlags } from "../../src/cli.ts";
+import { loadEnv } from "../../src/config.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { translator } from "../../src/i18n/index.ts";
+import { createLogger, secretsOf } from "../../src/logger.ts";
+
+export async function runOnce(words: string[], flags: CliFlags): Promise<number> {
+  const env = loadEnv();
+  const logger = createLogger({
+    level: process.env.LOG_LEVEL ? env.LOG_LEVEL : "warn",
+    secrets: secretsOf(process.env),
+  });
+  const app = await createApp(env, { logger });
+  const language = terminalLanguage(process.env, env.MAILBRAKE_LOCALE);
+  const request = { actor: consoleActor(), place: terminalPlace, language };
+  try {
+    let reply = await app.engine.handle({ ...request, text: words.join(" ") });
+    const buttons = confirmButton(reply);
+    if (buttons && !reply.failed) {
+      if (!flags.yes) {
+        output(reply, flags, `${translator(language)("console:needsYes")}`);
+        return 3;
+      }
+      const result = await app.engine.act({ ...request, buttonId: buttons.confirm });
+      reply = result.update ?? result.notice ?? reply;
+    }
+    output(reply, flags);
+    return reply.failed ? 1 : 0;
+  } finally {
+    await app.close();
+  }
+}
+
+function output(reply: Reply, flags: CliFlags, problem?: string): void {
+  if (flags.json) {
+    const failed = Boolean(reply.failed || problem);
+    const body = { ok: !failed, text: problem ?? reply.text, data: reply.data ?? null };
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    return;
+  }
+  const stream = reply.failed ? process.stderr : process.stdout;
+  stream.write(`${renderText(reply, { color: false })}\n`);
+}

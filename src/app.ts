@@ -1,0 +1,84 @@
+// Composition of the platform-neutral product: config → logger → store → hosting → engine.
+// Adapters and jobs are attached by `src/index.ts`.
+import { dirname, join } from "node:path";
+import type { Logger } from "pino";
+import type { Clock } from "./clock.ts";
+import { type Env, usesOvh } from "./config.ts";
+import { ConfigError } from "./errors.ts";
+import { Engine } from "./core/engine.ts";
+import { Notifier } from "./core/notifier.ts";
+import type { SandboxControls, Services } from "./core/services.ts";
+import type { HostingProvider } from "./hosting/port.ts";
+import { openSandbox } from "./hosting/openSandbox.ts";
+import { loadPolicy } from "./policy.ts";
+import { AuditTrail } from "./store/audit.ts";
+import { Store } from "./store/store.ts";
+
+export interface App {
+  env: Env;
+  engine: Engine;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Tests inject a provider (and its clock); otherwise the env decides. */
+  provider?: ProviderHandle;
+}
+
+const DAY_MS = 86_400_000;
+
+export interface ProviderHandle {
+  provider: HostingProvider;
+  clock: Clock;
+  sandbox?: SandboxControls;
+  close?(): Promise<void>;
+}
+
+export async function createApp(env: Env, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const policy = loadPolicy(env.MAILBRAKE_CONFIG, env.MAILBRAKE_ADMINS);
+  const store = await Store.open(env.MAILBRAKE_DATA_FILE);
+  const dataDir = dirname(env.MAILBRAKE_DATA_FILE);
+  const hosting = options.provider ?? (await openProvider(env, dataDir, logger));
+  const audit = await AuditTrail.open(
+    join(dataDir, "audit.jsonl"),
+    { maxRecords: env.MAILBRAKE_AUDIT_MAX_RECORDS, maxAgeMs: env.MAILBRAKE_AUDIT_MAX_DAYS * DAY_MS },
+    hosting.clock,
+  );
+  const services: Services = {
+    provider: hosting.provider,
+    sandbox: hosting.sandbox,
+    store,
+    audit,
+    policy,
+    clock: hosting.clock,
+    settings: {
+      timeZone: env.MAILBRAKE_TZ,
+      confirmTtlMs: env.MAILBRAKE_CONFIRM_TTL_MINUTES * 60_000,
+      channelLanguage: env.MAILBRAKE_LOCALE,
+    },
+    notifier: new Notifier(logger.child({ component: "notifier" })),
+    logger,
+  };
+  const engine = new Engine(services);
+  return {
+    env,
+    engine,
+    services,
+    async close() {
+      engine.follower.stop();
+      await store.save();
+      await hosting.close?.();
+    },
+  };
+}
+
+async function openProvider(env: Env, dataDir: string, logger: Logger): Promise<ProviderHandle> {
+  if (usesOvh(env)) {
+    logger.error("the OVHcloud provider is not available in this version");
+    throw new ConfigError("OVH_APPLICATION_KEY: the OVHcloud provider is not available in this version yet");
+  }
+  return openSandbox({ stateFile: join(dataDir, "sandbox.json"), seed: env.MAILBRAKE_SANDBOX_SEED });
+}

@@ -1,0 +1,57 @@
+// `mailbrake`: with no command it runs the bot; with one it runs it once and exits
+// (0 on success, non-zero with a one-line reason), for scripts.
+import { existsSync, readFileSync } from "node:fs";
+import { ConfigError, StoreError } from "./errors.ts";
+import { translator } from "./i18n/index.ts";
+import { runBot } from "./index.ts";
+import { runOnce } from "../adapters/console/oneShot.ts";
+
+export interface CliFlags {
+  help: boolean;
+  version: boolean;
+  yes: boolean;
+  json: boolean;
+}
+
+export function parseArgs(argv: string[]): { flags: CliFlags; words: string[] } {
+  const flags: CliFlags = { help: false, version: false, yes: false, json: false };
+  const words: string[] = [];
+  for (const arg of argv) {
+    if (arg === "--help" || arg === "-h") flags.help = true;
+    else if (arg === "--version" || arg === "-V") flags.version = true;
+    else if (arg === "--yes" || arg === "-y") flags.yes = true;
+    else if (arg === "--json") flags.json = true;
+    else words.push(arg);
+  }
+  return { flags, words };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return String(pkg.version);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const { flags, words } = parseArgs(argv);
+  const t = translator("en");
+  if (flags.version) {
+    process.stdout.write(`mailbrake ${version()}\n`);
+    return 0;
+  }
+  if (flags.help) {
+    process.stdout.write(`${t("console:usage")}\n`);
+    return 0;
+  }
+  try {
+    if (words.length === 0) return await runBot({ forceTerminal: false });
+    if (words[0] === "chat" && words.length === 1) return await runBot({ forceTerminal: true });
+    return await runOnce(words, flags);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StoreError) {
+      process.stderr.write(`mailbrake: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+// The configuration surface: environment variables (optionally from .env) validated by
+// one zod schema. Every bad variable is named; secrets are never echoed.
+import { z } from "zod";
+import { ConfigError } from "./errors.ts";
+import { LANGUAGES } from "./i18n/index.ts";
+
+/** An empty variable counts as unset (common in container and .env files). */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+const optionalText = z.preprocess(unsetIfEmpty, z.string().trim().min(1).optional());
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z
+  .object({
+    OVH_ENDPOINT: z.string().trim().min(1).default("ovh-eu"),
+    OVH_APPLICATION_KEY: optionalText,
+    OVH_APPLICATION_SECRET: optionalText,
+    OVH_CONSUMER_KEY: optionalText,
+    OVH_CLIENT_ID: optionalText,
+    OVH_CLIENT_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: z.url().optional(),
+    MAILBRAKE_SLACK_COMMAND: z
+      .string()
+      .regex(/^\/[a-z0-9_-]{1,31}$/, "a slash command such as /mail")
+      .default("/mail"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText,
+    DISCORD_GUILD_ID: optionalText,
+    DISCORD_API_URL: z.url().optional(),
+    MAILBRAKE_SLACK_CHANNEL: optionalText,
+    MAILBRAKE_DISCORD_CHANNEL: optionalText,
+    MAILBRAKE_DATA_FILE: z.string().trim().min(1).default("./data/mailbrake.json"),
+    MAILBRAKE_CONFIG: optionalText,
+    MAILBRAKE_ADMINS: z
+      .string()
+      .trim()
+      .regex(
+        /^((console|slack|discord):[^,\s]+)(,(console|slack|discord):[^,\s]+)*$/,
+        "a comma-separated list such as slack:U0123,discord:4567",
+      )
+      .optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    MAILBRAKE_REPORT_CRON: z.string().trim().min(1).default("0 8 * * *"),
+    MAILBRAKE_TZ: z
+      .string()
+      .trim()
+      .default("UTC")
+      .refine(isTimeZone, "an IANA time zone such as Europe/Paris"),
+    MAILBRAKE_LOCALE: z.enum(LANGUAGES).default("en"),
+    MAILBRAKE_CONFIRM_TTL_MINUTES: positiveInt(5),
+    MAILBRAKE_AUDIT_MAX_RECORDS: positiveInt(100_000),
+    MAILBRAKE_AUDIT_MAX_DAYS: positiveInt(365),
+    MAILBRAKE_SANDBOX_SEED: z.coerce.number().int().default(42),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)",
+      });
+    }
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DISCORD_APPLICATION_ID"],
+        message: "required with DISCORD_TOKEN",
+      });
+    }
+    const ovhKeys = [env.OVH_APPLICATION_KEY, env.OVH_APPLICATION_SECRET, env.OVH_CONSUMER_KEY];
+    if (ovhKeys.some(Boolean) && !ovhKeys.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OVH_APPLICATION_KEY"],
+        message: "set all three of OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable (values never shown). */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+export const usesOvh = (env: Env): boolean =>
+  Boolean(env.OVH_APPLICATION_KEY || (env.OVH_CLIENT_ID && env.OVH_CLIENT_SECRET));
+export const usesSlack = (env: Env): boolean => Boolean(env.SLACK_BOT_TOKEN);
+export const usesDiscord = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);

@@ -1,0 +1,36 @@
+// Announcements of executed actions in the team's channel, in the channel's language.
+import { translator } from "../i18n/index.ts";
+import { formatDateTime } from "../i18n/format.ts";
+import type { Confirmation } from "../store/schema.ts";
+import type { Card, Reply } from "./reply.ts";
+import { cardText } from "./cards/cardText.ts";
+import type { Services } from "./services.ts";
+
+export function channelLanguage(services: Services, hosting?: string) {
+  const channels = services.policy.channels;
+  return (
+    (hosting ? channels.hostings[hosting]?.language : undefined) ??
+    channels.language ??
+    services.settings.channelLanguage
+  );
+}
+
+export function announcement(services: Services, c: Confirmation, reference: string): Reply {
+  const language = channelLanguage(services, c.hosting);
+  const t = translator(language);
+  const time = formatDateTime(language, services.settings.timeZone, c.decidedAt ?? services.clock.now());
+  const name = c.decidedBy?.name ?? "";
+  const lines = [t(`announce.${c.mutation}`, { name, hosting: c.hosting, time, email: c.args.email })];
+  if (c.args.reason) lines.push(t("announce.reason", { reason: c.args.reason }));
+  if (c.mutation !== "recipient") lines.push(t(`mutation.${c.mutation}.effect`));
+  if (reference) lines.push(t("resolved.reference", { reference }));
+  const card: Card = {
+    title: t("mutation.title", { action: t(`mutation.${c.mutation}.name`), hosting: c.hosting }),
+    tone: c.mutation === "purge" ? "danger" : c.mutation === "block" ? "warning" : "success",
+    blocks: [
+      { type: "text", text: lines[0] ?? "" },
+      ...lines.slice(1).map((text) => ({ type: "context" as const, text })),
+    ],
+  };
+  return { text: cardText(card), card, visibility: "channel" };
+}

@@ -1,0 +1,104 @@
+// The status of one hosting, or a summary of many.
+import type { HostingMail } from "../../hosting/port.ts";
+import { formatPercent } from "../../i18n/format.ts";
+import type { Hold } from "../../store/schema.ts";
+import type { Context } from "../context.ts";
+import { holdEnd } from "../holds.ts";
+import type { Block, Card, Field, Reply } from "../reply.ts";
+import { cardText } from "./cardText.ts";
+import { stateLabel, stateTone } from "./stateWords.ts";
+
+export interface HostingStatus {
+  hosting: string;
+  mail: HostingMail;
+  hold?: Hold;
+}
+
+export function statusFields(ctx: Context, { mail, hold }: HostingStatus): Field[] {
+  const { t } = ctx;
+  const errorShare = mail.sent > 0 ? formatPercent(ctx.language, mail.bounce / mail.sent) : "–";
+  const fields: Field[] = [
+    { label: t("status.state"), value: stateLabel(t, mail.state) },
+    {
+      label: t("status.sentToday"),
+      value: t("status.ofMax", { sent: ctx.number(mail.sentToday), max: ctx.number(mail.maxPerDay) }),
+    },
+    { label: t("status.sentTotal"), value: ctx.number(mail.sent) },
+    {
+      label: t("status.errors"),
+      value: t("status.errorsValue", { count: ctx.number(mail.bounce), share: errorShare }),
+    },
+    { label: t("status.reportTo"), value: mail.reportRecipient || t("status.noRecipient") },
+  ];
+  if (hold) fields.push(...holdFields(ctx, hold, mail.state === "purging"));
+  return fields;
+}
+
+function holdFields(ctx: Context, hold: Hold, purging: boolean): Field[] {
+  const { t } = ctx;
+  const since = ctx.dateTime(hold.since);
+  const started = hold.exact ? since : t("status.atTheLatest", { time: since });
+  if (purging) return [{ label: t("status.holdStarted"), value: started }];
+  const end = holdEnd(hold);
+  const left = end - ctx.services.clock.now();
+  const endText = left > 0 ? t("status.endsIn", { time: ctx.dateTime(end), left: ctx.duration(left) })
+    : t("status.ended", { time: ctx.dateTime(end) });
+  return [
+    { label: t("status.holdStarted"), value: started },
+    { label: t(hold.exact ? "status.holdEnds" : "status.holdEndsLatest"), value: endText },
+  ];
+}
+
+export function statusReply(ctx: Context, statuses: HostingStatus[]): Reply {
+  const card = statuses.length === 1 && statuses[0] ? oneCard(ctx, statuses[0]) : summaryCard(ctx, statuses);
+  const data = {
+    hostings: statuses.map(({ hosting, mail, hold }) => ({
+      name: hosting,
+      ...mail,
+      holdSince: hold ? new Date(hold.since).toISOString() : null,
+      holdSinceExact: hold?.exact ?? null,
+    })),
+  };
+  return { text: cardText(card), card, visibility: "requester", data };
+}
+
+function oneCard(ctx: Context, status: HostingStatus): Card {
+  const blocks: Block[] = [{ type: "fields", fields: statusFields(ctx, status) }];
+  const advice = adviceFor(ctx, status);
+  if (advice) blocks.push({ type: "context", text: advice });
+  return { title: status.hosting, tone: stateTone(status.mail.state), blocks };
+}
+
+function summaryCard(ctx: Context, statuses: HostingStatus[]): Card {
+  const { t } = ctx;
+  const worst = statuses.find((s) => stateTone(s.mail.state) === "danger")
+    ?? statuses.find((s) => stateTone(s.mail.state) === "warning");
+  const fields = statuses.map(({ hosting, mail }) => ({
+    label: hosting,
+    value: t("status.summaryLine", {
+      state: stateLabel(t, mail.state),
+      sent: ctx.number(mail.sentToday),
+      max: ctx.number(mail.maxPerDay),
+    }),
+  }));
+  return {
+    title: t("status.allTitle", { count: statuses.length }),
+    tone: worst ? stateTone(worst.mail.state) : "success",
+    blocks: [{ type: "fields", fields }],
+  };
+}
+
+/** What to do next, in the domain's words. */
+function adviceFor(ctx: Context, { mail }: HostingStatus): string | undefined {
+  switch (mail.state) {
+    case "ko":
+    case "bounce":
+    case "spam":
+    case "purging":
+      return ctx.t(`status.advice.${mail.state}`);
+    case "force":
+      return ctx.t("status.advice.force");
+    default:
+      return undefined;
+  }
+}

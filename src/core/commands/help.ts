@@ -1,0 +1,30 @@
+import { hasRole } from "../actor.ts";
+import type { Context } from "../context.ts";
+import { type Command, textReply } from "./command.ts";
+
+/** The commands this asker may run, with usage; viewers on chat learn how to get more. */
+export function helpText(ctx: Context, commands: readonly Command[]): string {
+  const { t } = ctx;
+  const allowed = commands.filter(
+    (c) => hasRole(ctx.role, c.minRole) && (!c.sandboxOnly || ctx.services.sandbox),
+  );
+  const lines = [t("help.title", { role: t(`role.${ctx.role}`) })];
+  for (const command of allowed) {
+    lines.push(`  ${t(`help.usage.${command.name}`)} — ${t(`help.describe.${command.name}`)}`);
+  }
+  if (ctx.role !== "admin" && ctx.actor.platform !== "console") {
+    lines.push(t("help.grantHint", { principal: `${ctx.actor.platform}:${ctx.actor.id}` }));
+  }
+  return lines.join("\n");
+}
+
+export function makeHelp(commands: () => readonly Command[]): Command {
+  return {
+    name: "help",
+    minRole: "viewer",
+    mutating: false,
+    async run(ctx) {
+      return textReply(helpText(ctx, commands()));
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { type Command, textReply } from "./command.ts";
+
+const SHOWN = 20;
+
+export const history: Command = {
+  name: "history",
+  minRole: "viewer",
+  mutating: false,
+  async run(ctx, [word]) {
+    const hosting = word === undefined ? undefined : await ctx.hostings.resolve(word);
+    const records = await ctx.services.audit.recent(SHOWN, hosting);
+    if (records.length === 0) return textReply(ctx.t("history.empty"));
+    const lines = records.map((r) =>
+      ctx.t("history.line", {
+        time: ctx.dateTime(r.at),
+        name: r.actorName,
+        platform: r.platform,
+        event: ctx.t(`history.event.${r.event}`),
+        command: r.command,
+        hosting: r.hosting ?? "–",
+        outcome: r.outcome,
+      }),
+    );
+    const title = hosting ? ctx.t("history.titleFor", { hosting }) : ctx.t("history.title");
+    return textReply([title, ...lines].join("\n"));
+  },
+};

@@ -1,0 +1,163 @@
+// The command engine: parses a request, checks permissions, answers or asks for confirmation,
+// and carries out confirmed actions exactly once.
+import { UserError } from "../errors.ts";
+import { roleOf } from "../policy.ts";
+import type { Confirmation } from "../store/schema.ts";
+import { type ActionRequest, type Actor, type CommandRequest, hasRole } from "./actor.ts";
+import { failure, notice, resolvedReply } from "./cards/resolvedCard.ts";
+import type { Command } from "./commands/command.ts";
+import { COMMANDS } from "./commands/index.ts";
+import { helpText } from "./commands/help.ts";
+import { parseButtonId } from "./confirmations.ts";
+import { type Context, makeContext } from "./context.ts";
+import { errorText } from "./errorText.ts";
+import { execute } from "./execute.ts";
+import { Follower } from "./follower.ts";
+import { tokenize } from "./grammar.ts";
+import { HostingDirectory } from "./hostings.ts";
+import { MUTATIONS } from "./mutations/index.ts";
+import { requestMutation } from "./requestMutation.ts";
+import type { Reply } from "./reply.ts";
+import type { Services } from "./services.ts";
+
+export interface ActionResult {
+  /** Replaces the message that carried the button. */
+  update?: Reply;
+  /** A private answer to the person who clicked; the message stays as it was. */
+  notice?: Reply;
+}
+
+export class Engine {
+  readonly hostings: HostingDirectory;
+  readonly follower: Follower;
+
+  constructor(readonly services: Services) {
+    this.hostings = new HostingDirectory(services);
+    this.follower = new Follower(services);
+  }
+
+  /** The commands available with this provider (sandbox-only ones only with the sandbox). */
+  get commands(): readonly Command[] {
+    return COMMANDS.filter((c) => !c.sandboxOnly || this.services.sandbox);
+  }
+
+  context(request: Omit<CommandRequest, "text">): Context {
+    const role = roleOf(this.services.policy, request.actor);
+    return makeContext(this.services, this.hostings, request.actor, request.place, request.language, role);
+  }
+
+  async handle(request: CommandRequest): Promise<Reply> {
+    const ctx = this.context(request);
+    const [name, ...args] = tokenize(request.text);
+    const command = this.commands.find((c) => c.name === name?.toLowerCase());
+    if (!command) {
+      const unknown = name ? ctx.t("errors.unknownCommand", { name }) : "";
+      const help = notice([unknown, helpText(ctx, this.commands)].filter(Boolean).join("\n\n"));
+      return name ? { ...help, failed: true } : help;
+    }
+    if (!hasRole(ctx.role, command.minRole)) return this.deny(ctx, command.name);
+    if (command.mutating && !request.place.inTeamSpace) {
+      return failure(ctx.t("errors.notInTeamSpace"));
+    }
+    try {
+      const reply = await command.run(ctx, args);
+      if (!command.mutating) await this.audit(ctx, "request", command.name, "answered");
+      this.follower.nudge();
+      return reply;
+    } catch (error) {
+      const text = errorText(ctx.t, this.services.logger, error);
+      await this.audit(ctx, "request", command.name, `error:${error instanceof UserError ? error.key : "unexpected"}`);
+      return failure(text);
+    }
+  }
+
+  async act(request: ActionRequest): Promise<ActionResult> {
+    const ctx = this.context(request);
+    const { t } = ctx;
+    const parsed = parseButtonId(request.buttonId);
+    const c = parsed ? this.services.store.data.confirmations[parsed.token] : undefined;
+    if (!parsed || !c) return { notice: failure(t("confirm.unknownButton")) };
+
+    if (c.status !== "pending") return { notice: failure(this.alreadyDecided(ctx, c)) };
+    const spec = MUTATIONS[c.mutation];
+    if (!hasRole(ctx.role, spec.minRole) || !this.mayDecide(ctx, c)) {
+      await this.audit(ctx, "denied", c.mutation, "click_refused", c.hosting);
+      const who = c.requester?.name ?? "";
+      const text = hasRole(ctx.role, spec.minRole) ? t("confirm.notYours", { name: who }) : this.denialText(ctx, c.mutation);
+      return { notice: failure(text) };
+    }
+    const now = this.services.clock.now();
+    if (now > c.expiresAt) {
+      c.status = "expired";
+      c.decidedAt = now;
+      await this.services.store.save();
+      await this.audit(ctx, "expired", c.mutation, "expired", c.hosting);
+      return { update: resolvedReply(ctx, c, { tone: "info", text: t("resolved.expired") }) };
+    }
+    // Claimed synchronously, before any await: concurrent clicks see it taken.
+    c.status = parsed.verb === "no" ? "cancelled" : "executing";
+    c.decidedBy = person(request.actor);
+    c.decidedAt = now;
+
+    if (parsed.verb === "no") {
+      await this.services.store.save();
+      await this.audit(ctx, "cancelled", c.mutation, "cancelled", c.hosting);
+      return { update: resolvedReply(ctx, c, { tone: "info", text: t("resolved.cancelled") }) };
+    }
+    if (c.kind === "offer") {
+      c.status = "pending";
+      return { notice: await this.openFromOffer(ctx, c) };
+    }
+    await this.services.store.save();
+    await this.audit(ctx, "confirmed", c.mutation, "confirmed", c.hosting);
+    return { update: await execute(ctx, c, this.follower) };
+  }
+
+  /** An alert's button: a confirmation of its own for the person who clicked. */
+  private async openFromOffer(ctx: Context, offer: Confirmation): Promise<Reply> {
+    try {
+      return await requestMutation(ctx, offer.mutation, offer.hosting, offer.args);
+    } catch (error) {
+      return failure(errorText(ctx.t, this.services.logger, error));
+    }
+  }
+
+  private mayDecide(ctx: Context, c: Confirmation): boolean {
+    if (c.requester === null || ctx.role === "admin") return true;
+    return c.requester.platform === ctx.actor.platform && c.requester.id === ctx.actor.id;
+  }
+
+  private alreadyDecided(ctx: Context, c: Confirmation): string {
+    const name = c.decidedBy?.name ?? "";
+    const time = ctx.dateTime(c.decidedAt ?? c.createdAt);
+    return ctx.t(`confirm.already.${c.status}`, { name, time });
+  }
+
+  private denialText(ctx: Context, command: string): string {
+    const need = this.commands.find((c) => c.name === command)?.minRole ?? "admin";
+    const text = ctx.t("errors.denied", { command, role: ctx.t(`role.${need}`) });
+    if (ctx.actor.platform === "console") return text;
+    const hint = ctx.t("help.grantHint", { principal: `${ctx.actor.platform}:${ctx.actor.id}` });
+    return `${text}\n${hint}`;
+  }
+
+  private async deny(ctx: Context, command: string): Promise<Reply> {
+    await this.audit(ctx, "denied", command, "needs_role");
+    return failure(this.denialText(ctx, command));
+  }
+
+  private audit(ctx: Context, event: "request" | "denied" | "confirmed" | "cancelled" | "expired", command: string, outcome: string, hosting?: string) {
+    return this.services.audit.record({
+      event,
+      platform: ctx.actor.platform,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      channel: ctx.place.channel,
+      command,
+      hosting,
+      outcome,
+    });
+  }
+}
+
+const person = (actor: Actor) => ({ platform: actor.platform, id: actor.id, name: actor.name });

@@ -1,0 +1,71 @@
+// A confirmed action: re-read the state, call the provider once, record, announce, follow.
+import { HostingError } from "../hosting/port.ts";
+import type { Confirmation } from "../store/schema.ts";
+import { announcement } from "./announce.ts";
+import { type Outcome, resolvedReply } from "./cards/resolvedCard.ts";
+import { stateLabel } from "./cards/stateWords.ts";
+import type { Context } from "./context.ts";
+import { errorText } from "./errorText.ts";
+import type { Follower } from "./follower.ts";
+import { recordBlock } from "./holds.ts";
+import { MUTATIONS } from "./mutations/index.ts";
+import type { Reply } from "./reply.ts";
+
+export async function execute(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
+  const { services, t } = ctx;
+  const { provider, store } = services;
+  const spec = MUTATIONS[c.mutation];
+  const finish = async (status: Confirmation["status"], outcome: Outcome, auditOutcome: string) => {
+    c.status = status;
+    await store.save();
+    await services.audit.record({
+      event: status === "done" ? "executed" : "failed",
+      platform: ctx.actor.platform,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      channel: ctx.place.channel,
+      command: c.mutation,
+      hosting: c.hosting,
+      outcome: auditOutcome,
+      reference: outcome.reference,
+    });
+    return resolvedReply(ctx, c, outcome);
+  };
+
+  try {
+    const mail = await provider.getMail(c.hosting);
+    const refusal = spec.refusal(mail);
+    if (refusal) {
+      const text = t("resolved.stateChanged", {
+        state: stateLabel(t, mail.state),
+        reason: t(`refused.${refusal}`, { hosting: c.hosting }),
+      });
+      return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
+    }
+    const reference = await spec.run(provider, c.hosting, c.args);
+    if (c.mutation === "block") recordBlock(store, c.hosting, services.clock.now());
+    const reply = await finish(
+      "done",
+      { tone: "success", text: t(`resolved.done.${c.mutation}`, { email: c.args.email }), reference },
+      "done",
+    );
+    const refs = await services.notifier.post(announcement(services, c, reference), {
+      hosting: c.hosting,
+      origin: { platform: ctx.actor.platform, channel: ctx.place.channel },
+    });
+    if (spec.follow && c.decidedBy) {
+      await follower.begin({
+        hosting: c.hosting,
+        mutation: c.mutation as "purge" | "unblock",
+        by: c.decidedBy,
+        startedAt: services.clock.now(),
+        fromState: mail.state,
+        refs,
+      });
+    }
+    return reply;
+  } catch (error) {
+    const text = t("resolved.failed", { error: errorText(t, services.logger, error) });
+    return finish("failed", { tone: "danger", text }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
+  }
+}

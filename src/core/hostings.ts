@@ -1,0 +1,51 @@
+// Resolves the hosting a user named: an alias, a full name, or none when only one exists.
+import { UserError } from "../errors.ts";
+import { HOSTING_NAME } from "./grammar.ts";
+import type { Services } from "./services.ts";
+
+const LIST_TTL_MS = 60_000;
+
+export class HostingDirectory {
+  private cached: { at: number; names: string[] } | undefined;
+
+  constructor(private readonly services: Services) {}
+
+  async list(): Promise<string[]> {
+    const now = this.services.clock.now();
+    if (this.cached && now - this.cached.at < LIST_TTL_MS) return this.cached.names;
+    const names = [...(await this.services.provider.listHostings())].sort();
+    this.cached = { at: now, names };
+    return names;
+  }
+
+  /** Names and aliases, for autocompletion. */
+  async choices(): Promise<{ name: string; value: string }[]> {
+    const names = await this.list();
+    const aliases = Object.entries(this.services.policy.aliases).map(([alias, name]) => ({
+      name: `${alias} (${name})`,
+      value: name,
+    }));
+    return [...names.map((name) => ({ name, value: name })), ...aliases];
+  }
+
+  async resolve(word: string | undefined): Promise<string> {
+    const names = await this.list();
+    if (word === undefined) {
+      if (names.length === 1 && names[0]) return names[0];
+      throw new UserError("errors.hostingRequired", { hostings: names.join(", ") });
+    }
+    const name = this.services.policy.aliases[word] ?? word.toLowerCase();
+    if (!HOSTING_NAME.test(name)) throw new UserError("errors.badHostingName", { name: word });
+    if (!names.includes(name)) {
+      throw new UserError("errors.unknownHosting", { name: word, hostings: names.join(", ") });
+    }
+    return name;
+  }
+
+  /** Like resolve, but "all" (or nothing, with several hostings) means every hosting. */
+  async resolveMany(word: string | undefined): Promise<string[]> {
+    if (word?.toLowerCase() === "all") return this.list();
+    if (word === undefined) return this.list();
+    return [await this.resolve(word)];
+  }
+}

@@ -1,0 +1,54 @@
+// The platform-neutral reply model (DESIGN.md). Adapters render it with pure functions.
+// All strings here are already translated; renderers only lay them out.
+
+export type Tone = "info" | "success" | "warning" | "danger";
+export type ButtonStyle = "primary" | "danger" | "default";
+
+export interface Button {
+  /** Opaque id: `mb:<verb>:<token>`, within Discord's 100-character custom_id. */
+  id: string;
+  label: string;
+  style: ButtonStyle;
+  /** A second gate the platform shows before sending the click (Slack's confirm dialog). */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export type Block =
+  | { type: "text"; text: string }
+  | { type: "fields"; fields: Field[] }
+  | { type: "divider" }
+  | { type: "actions"; buttons: Button[] }
+  /** A short line of secondary information (who, when, references). */
+  | { type: "context"; text: string };
+
+export interface Card {
+  title: string;
+  tone: Tone;
+  blocks: Block[];
+}
+
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface Reply {
+  /** Complete plain-text fallback. */
+  text: string;
+  card?: Card;
+  visibility: "requester" | "channel";
+  attachments?: Attachment[];
+  /** Set when the request was refused or failed (exit code of one-shot commands). */
+  failed?: boolean;
+  /** Machine-readable result for `--json` (raw provider fields). */
+  data?: unknown;
+}
+
+export const MAX_BUTTONS_PER_ROW = 5;
+export const MAX_BUTTON_ID_LENGTH = 100;

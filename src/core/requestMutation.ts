@@ -1,0 +1,62 @@
+// A mutating command asked: check the state, then answer with a confirmation card.
+import type { Confirmation } from "../store/schema.ts";
+import { blockFirstReply, confirmReply } from "./cards/confirmCard.ts";
+import { failure } from "./cards/resolvedCard.ts";
+import { stateLabel } from "./cards/stateWords.ts";
+import { createConfirmation } from "./confirmations.ts";
+import type { Context } from "./context.ts";
+import { MUTATIONS } from "./mutations/index.ts";
+import type { MutationArgs } from "./mutations/spec.ts";
+import type { Reply } from "./reply.ts";
+
+export async function requestMutation(
+  ctx: Context,
+  mutation: Confirmation["mutation"],
+  hosting: string,
+  args: MutationArgs,
+): Promise<Reply> {
+  const { services, t } = ctx;
+  const mail = await services.provider.getMail(hosting);
+  const refusal = MUTATIONS[mutation].refusal(mail);
+  const now = services.clock.now();
+  const pending = (m: Confirmation["mutation"]) =>
+    createConfirmation(services.store, {
+      kind: "confirm",
+      mutation: m,
+      hosting,
+      args,
+      requester: { platform: ctx.actor.platform, id: ctx.actor.id, name: ctx.actor.name },
+      channel: ctx.place.channel,
+      language: ctx.language,
+      createdAt: now,
+      expiresAt: now + services.settings.confirmTtlMs,
+    });
+
+  if (refusal === "blockFirst") {
+    const block = pending("block");
+    await services.store.save();
+    await audit(ctx, mutation, hosting, "refused:blockFirst");
+    return blockFirstReply(ctx, block, hosting, mail);
+  }
+  if (refusal) {
+    await audit(ctx, mutation, hosting, `refused:${refusal}`);
+    return failure(t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state) }));
+  }
+  const confirmation = pending(mutation);
+  await services.store.save();
+  await audit(ctx, mutation, hosting, "confirmation_asked");
+  return confirmReply(ctx, confirmation, mail);
+}
+
+function audit(ctx: Context, command: string, hosting: string, outcome: string): Promise<void> {
+  return ctx.services.audit.record({
+    event: "request",
+    platform: ctx.actor.platform,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    channel: ctx.place.channel,
+    command,
+    hosting,
+    outcome,
+  });
+}

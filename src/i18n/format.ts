@@ -1,0 +1,56 @@
+// Dates and numbers in the user's language and the configured time zone.
+import type { Language } from "./index.ts";
+
+const intlLocale: Record<Language, string> = {
+  en: "en-GB",
+  fi: "fi-FI",
+  pl: "pl-PL",
+  fr: "fr-FR",
+  nl: "nl-NL",
+  pt: "pt-PT",
+};
+
+export function formatDateTime(language: Language, timeZone: string, ms: number): string {
+  return new Intl.DateTimeFormat(intlLocale[language], {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(ms);
+}
+
+export function formatDate(language: Language, timeZone: string, ms: number): string {
+  return new Intl.DateTimeFormat(intlLocale[language], { dateStyle: "medium", timeZone }).format(
+    ms,
+  );
+}
+
+export function formatNumber(language: Language, value: number): string {
+  return new Intl.NumberFormat(intlLocale[language]).format(value);
+}
+
+export function formatPercent(language: Language, ratio: number): string {
+  return new Intl.NumberFormat(intlLocale[language], {
+    style: "percent",
+    maximumFractionDigits: 1,
+  }).format(ratio);
+}
+
+/** "2 h 05 min"-style duration, language-neutral units from Intl where possible. */
+export function formatDuration(language: Language, ms: number): string {
+  const totalMinutes = Math.max(0, Math.round(ms / 60_000));
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  const unit = (value: number, u: "hour" | "minute") =>
+    new Intl.NumberFormat(intlLocale[language], {
+      style: "unit",
+      unit: u,
+      unitDisplay: "short",
+    }).format(value);
+  if (hours === 0) return unit(minutes, "minute");
+  if (minutes === 0) return unit(hours, "hour");
+  return `${unit(hours, "hour")} ${unit(minutes, "minute")}`;
+}

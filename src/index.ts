@@ -1,0 +1,72 @@
+// The composition root of the running bot: config → logger → store → hosting → engine →
+// adapters + jobs. Chat adapters load only when configured.
+import { dirname, join } from "node:path";
+import { TerminalChat } from "../adapters/console/chat.ts";
+import { terminalLanguage } from "../adapters/console/actor.ts";
+import { ConsoleSink } from "../adapters/console/sink.ts";
+import { type App, createApp } from "./app.ts";
+import { loadEnv, usesDiscord, usesSlack } from "./config.ts";
+import { translator } from "./i18n/index.ts";
+import { createLogger, secretsOf } from "./logger.ts";
+
+/** A started chat adapter. */
+export interface RunningAdapter {
+  stop(): Promise<void>;
+}
+
+export async function runBot(options: { forceTerminal: boolean }): Promise<number> {
+  const env = loadEnv();
+  const slack = usesSlack(env);
+  const discord = usesDiscord(env);
+  const terminal = options.forceTerminal || process.stdin.isTTY === true;
+  if (!slack && !discord && !terminal) {
+    process.stderr.write(`mailbrake: ${translator(env.MAILBRAKE_LOCALE)("console:noTerminal")}\n`);
+    return 1;
+  }
+  // In the terminal chat, logs would mix with the conversation: warnings only unless asked.
+  const level = terminal && !process.env.LOG_LEVEL ? "warn" : env.LOG_LEVEL;
+  const logger = createLogger({ level, secrets: secretsOf(process.env) });
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+  const app = await createApp(env, { logger });
+  const adapters: RunningAdapter[] = [];
+  if (slack) adapters.push(await startAdapter(app, "slack"));
+  if (discord) adapters.push(await startAdapter(app, "discord"));
+  app.engine.follower.start();
+  logger.info(
+    { provider: app.services.provider.kind, slack, discord, terminal },
+    "mailbrake started",
+  );
+
+  const stop = async () => {
+    await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
+    await app.close();
+  };
+  if (terminal) {
+    const chat = new TerminalChat({
+      engine: app.engine,
+      language: terminalLanguage(process.env, env.MAILBRAKE_LOCALE),
+      input: process.stdin,
+      output: process.stdout,
+      style: { color: process.stdout.isTTY === true && !process.env.NO_COLOR },
+      historyFile: join(dirname(env.MAILBRAKE_DATA_FILE), "history.txt"),
+    });
+    app.services.notifier.add(new ConsoleSink(chat.print, { color: false }, dirname(env.MAILBRAKE_DATA_FILE)));
+    await chat.run();
+    await stop();
+    return 0;
+  }
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await stop();
+  return 0;
+}
+
+async function startAdapter(app: App, name: "slack" | "discord"): Promise<RunningAdapter> {
+  const module = (await import(`../adapters/${name}/start.ts`)) as {
+    start(app: App): Promise<RunningAdapter>;
+  };
+  return module.start(app);
+}

@@ -46,7 +46,7 @@ function renderBlock(block: Block): string[] {
 /** The confirm button of a reply, if it asks for a decision. */
 export function confirmButton(reply: Reply): { confirm: string; cancel?: string } | undefined {
   const actions = reply.card?.blocks.find((b) => b.type === "actions");
-  if (!actions || actions.type !== "actions") return undefined;
+  if (actions?.type !== "actions") return undefined;
   const confirm = actions.buttons.find((b) => b.id.startsWith("mb:ok:"));
   const cancel = actions.buttons.find((b) => b.id.startsWith("mb:no:"));
   return confirm ? { confirm: confirm.id, cancel: cancel?.id } : undefined;

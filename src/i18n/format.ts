@@ -1,4 +1,5 @@
-// Dates and numbers in the user's language and the configured time zone.
+// Dates and numbers in the user's language and the configured time zone. Intl formatters
+// are cached: creating one per call costs native memory that is slow to come back.
 import type { Language } from "./index.ts";
 
 const intlLocale: Record<Language, string> = {
@@ -10,46 +11,62 @@ const intlLocale: Record<Language, string> = {
   pt: "pt-PT",
 };
 
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = cache.get(key);
+  if (!formatter) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter as T;
+}
+
 export function formatDateTime(language: Language, timeZone: string, ms: number): string {
-  return new Intl.DateTimeFormat(intlLocale[language], {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(ms);
+  return cached(
+    `dt|${language}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale[language], {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }),
+  ).format(ms);
 }
 
 export function formatDate(language: Language, timeZone: string, ms: number): string {
-  return new Intl.DateTimeFormat(intlLocale[language], { dateStyle: "medium", timeZone }).format(
-    ms,
-  );
+  return cached(
+    `d|${language}|${timeZone}`,
+    () => new Intl.DateTimeFormat(intlLocale[language], { dateStyle: "medium", timeZone }),
+  ).format(ms);
 }
 
 export function formatNumber(language: Language, value: number): string {
-  return new Intl.NumberFormat(intlLocale[language]).format(value);
+  return cached(`n|${language}`, () => new Intl.NumberFormat(intlLocale[language])).format(value);
 }
 
 export function formatPercent(language: Language, ratio: number): string {
-  return new Intl.NumberFormat(intlLocale[language], {
-    style: "percent",
-    maximumFractionDigits: 1,
-  }).format(ratio);
+  return cached(
+    `p|${language}`,
+    () =>
+      new Intl.NumberFormat(intlLocale[language], { style: "percent", maximumFractionDigits: 1 }),
+  ).format(ratio);
 }
 
-/** "2 h 05 min"-style duration, language-neutral units from Intl where possible. */
+/** "2 hr 5 min" in the user's language. */
 export function formatDuration(language: Language, ms: number): string {
   const totalMinutes = Math.max(0, Math.round(ms / 60_000));
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   const unit = (value: number, u: "hour" | "minute") =>
-    new Intl.NumberFormat(intlLocale[language], {
-      style: "unit",
-      unit: u,
-      unitDisplay: "short",
-    }).format(value);
+    cached(
+      `u|${language}|${u}`,
+      () => new Intl.NumberFormat(intlLocale[language], { style: "unit", unit: u, unitDisplay: "short" }),
+    ).format(value);
   if (hours === 0) return unit(minutes, "minute");
   if (minutes === 0) return unit(hours, "hour");
   return `${unit(hours, "hour")} ${unit(minutes, "minute")}`;

@@ -143,6 +143,16 @@ describe("confirmations", () => {
     expect((await restarted.sandbox.getMail(HOSTING)).state).toBe("ko");
   });
 
+  it("a newer request for the same action replaces the older one", async () => {
+    const { app, calls } = await setup();
+    const [older] = buttons(await ask(app, person("OP1"), `block ${HOSTING} first`));
+    const [newer] = buttons(await ask(app, person("OP1"), `block ${HOSTING} second`));
+    expect((await click(app, person("OP1"), older!)).notice!.text).toContain("This button is not valid");
+    expect((await click(app, person("OP1"), newer!)).update!.text).toContain("second");
+    expect(calls).toEqual(["BLOCK"]);
+    expect(Object.keys(app.services.store.data.confirmations)).toHaveLength(1);
+  });
+
   it("a button that was never issued gets a clear answer and no call", async () => {
     const { app, calls } = await setup();
     for (const id of ["mb:ok:AAAAAAAAAAAAAAAAAAAAAA", "nonsense", "mb:zz:x", ""]) {
@@ -165,8 +175,9 @@ describe("confirmations", () => {
   it("a confirmed purge is followed until done, also across a restart", async () => {
     const { app, dir, calls } = await setup();
     await app.sandbox.requestAction(HOSTING, "BLOCK");
-    const [confirm] = buttons(await ask(app, person("ADMIN"), `purge ${HOSTING}`));
-    const purgeButton = (await ask(app, person("ADMIN"), `purge ${HOSTING}`)).card!.blocks.find((b) => b.type === "actions");
+    const card = await ask(app, person("ADMIN"), `purge ${HOSTING}`);
+    const [confirm] = buttons(card);
+    const purgeButton = card.card!.blocks.find((b) => b.type === "actions");
     expect(purgeButton?.type === "actions" && purgeButton.buttons[0]!.style).toBe("danger");
     expect(purgeButton?.type === "actions" && purgeButton.buttons[0]!.confirm?.title).toBeTruthy();
     await click(app, person("ADMIN"), confirm!);

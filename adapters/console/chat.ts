@@ -23,6 +23,8 @@ const YES = /^(y|yes|o|oui|k|kyllä|t|tak|j|ja|s|sim)$/i;
 
 export class TerminalChat {
   private rl: Interface | undefined;
+  /** While a command is being answered the prompt is not shown again for channel posts. */
+  private busy = false;
   private readonly actor = consoleActor();
   private readonly t;
 
@@ -33,7 +35,7 @@ export class TerminalChat {
   /** Prints a line without breaking the prompt the user is typing at. */
   print = (text: string): void => {
     const { output } = this.options;
-    if (!this.rl) {
+    if (!this.rl || this.busy) {
       output.write(`${text}\n`);
       return;
     }
@@ -60,10 +62,12 @@ export class TerminalChat {
       if (line === "exit" || line === "quit") break;
       if (line) {
         await appendFile(historyFile, `${line}\n`).catch(() => undefined);
+        this.busy = true;
         await this.answer(line, () => lines.next()).catch((error: unknown) => {
           // The engine answers every expected failure itself; this is a last resort.
           this.print(this.t("console:crashed", { message: (error as Error).message }));
         });
+        this.busy = false;
       }
       rl.prompt();
     }

@@ -92,6 +92,8 @@ export class Engine {
       c.decidedAt = now;
       await this.services.store.save();
       await this.audit(ctx, "expired", c.mutation, "expired", c.hosting);
+      // An alert stays as posted (others still need to read it); only the clicker is told.
+      if (c.kind === "offer") return { notice: failure(this.alreadyDecided(ctx, c)) };
       return { update: resolvedReply(ctx, c, { tone: "info", text: t("resolved.expired") }) };
     }
     // Claimed synchronously, before any await: concurrent clicks see it taken.
@@ -129,7 +131,7 @@ export class Engine {
 
   private alreadyDecided(ctx: Context, c: Confirmation): string {
     const name = c.decidedBy?.name ?? "";
-    const time = ctx.dateTime(c.decidedAt ?? c.createdAt);
+    const time = ctx.dateTime(c.status === "expired" ? c.expiresAt : (c.decidedAt ?? c.createdAt));
     return ctx.t(`confirm.already.${c.status}`, { name, time });
   }
 

@@ -55,7 +55,7 @@ export class Engine {
       const help = notice([unknown, helpText(ctx, this.commands)].filter(Boolean).join("\n\n"));
       return name ? { ...help, failed: true } : help;
     }
-    if (!hasRole(ctx.role, command.minRole)) return this.deny(ctx, command.name);
+    if (!hasRole(ctx.role, command.minRole)) return this.deny(ctx, command.name, args[0]);
     if (command.mutating && !request.place.inTeamSpace) {
       return failure(ctx.t("errors.notInTeamSpace"));
     }
@@ -143,8 +143,10 @@ export class Engine {
     return `${text}\n${hint}`;
   }
 
-  private async deny(ctx: Context, command: string): Promise<Reply> {
-    await this.audit(ctx, "denied", command, "needs_role");
+  private async deny(ctx: Context, command: string, hostingWord: string | undefined): Promise<Reply> {
+    // The audit names the hosting when the word is one; a bad word is not worth an error here.
+    const hosting = hostingWord ? await this.hostings.resolve(hostingWord).catch(() => undefined) : undefined;
+    await this.audit(ctx, "denied", command, "needs_role", hosting);
     return failure(this.denialText(ctx, command));
   }
 

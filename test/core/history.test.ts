@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../helpers/tempDir.ts";
+import { ask, buttons, click, HOSTING, makeTestApp, person } from "../helpers/testApp.ts";
+
+describe("history", () => {
+  const tempDir = useTempDir();
+
+  it("shows who asked, confirmed and was refused, newest first, filtered by hosting", async () => {
+    const app = await makeTestApp({ dataDir: await tempDir(), env: { MAILBRAKE_ADMINS: "slack:ADMIN" } });
+    const card = await ask(app, person("ADMIN"), `block ${HOSTING} testing a mailing`);
+    await click(app, person("ADMIN"), buttons(card)[0]!);
+    await ask(app, person("VIEWER"), "purge kahvila-aalto.fi");
+
+    const all = (await ask(app, person("VIEWER"), "history")).text.split("\n");
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    expect(all[1]).toContain("user-VIEWER");
+    expect(all[1]).toContain("kahvila-aalto.fi");
+    expect(all.some((line) => line.includes("user-ADMIN") && line.includes(HOSTING) && line.includes("block"))).toBe(true);
+
+    const one = (await ask(app, person("VIEWER"), `history ${HOSTING}`)).text;
+    expect(one).toContain(HOSTING);
+    expect(one).not.toContain("kahvila-aalto.fi");
+  });
+
+  it("an unknown hosting is named in the answer and nothing is listed", async () => {
+    const app = await makeTestApp({ dataDir: await tempDir() });
+    const reply = await ask(app, person("VIEWER"), "history no-such-site.example");
+    expect(reply.failed).toBe(true);
+    expect(reply.text).toContain("no-such-site.example");
+  });
+});

@@ -1,0 +1,49 @@
+// Text bound for Slack. Every string (translated or typed by a user: a block reason, an
+// address, a display name) is escaped so it can neither ping anyone nor inject links.
+const WORD_JOINER = "\u2060";
+/** Looks like a backtick, but Slack does not read it as the start of code. */
+const GRAVE_LOOKALIKE = "\u02cb";
+
+/**
+ * Escapes Slack's control characters (&, <, >), which also defuses `<!channel>`, `<@U1>`,
+ * `<#C1>` and `<url|label>`, and puts an invisible word joiner after an `@` that starts a
+ * word, so `@channel`, `@here`, `@everyone` and `@name` stay plain text. E-mail addresses
+ * (an `@` inside a word) are left as they are. Backticks and opening `*`, `_`, `~` are
+ * defused so typed text cannot turn the rest of a message into code or bold; a `_` inside a
+ * word (an address such as first_last@example.com) is left as it is.
+ */
+export function slackText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, `$1@${WORD_JOINER}`)
+    .replace(/`/g, GRAVE_LOOKALIKE)
+    .replace(/(^|[\s([{"'“‘])([*_~])(?=\S)/gu, `$1$2${WORD_JOINER}`);
+}
+
+/** Shortens escaped text to Slack's limit without cutting an entity or a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  cut = cut.replace(/&[a-z]{0,4}$/, "");
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** Splits text at line breaks into pieces of at most `max` characters (long lines are clipped). */
+export function chunkLines(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    const piece = clip(line, max);
+    if (current && current.length + 1 + piece.length > max) {
+      chunks.push(current);
+      current = piece;
+    } else {
+      current = current ? `${current}\n${piece}` : piece;
+    }
+  }
+  if (current.trim()) chunks.push(current);
+  return chunks;
+}

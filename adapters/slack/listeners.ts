@@ -1,0 +1,104 @@
+// The slash command and the button clicks: ack at once (Slack shows an error after 3 s), then
+// ask the engine and answer through `response_url`. Redeliveries and double clicks run once.
+import type { App as BoltApp, BlockAction, RespondFn, SlashCommand } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { ActionResult, Engine } from "../../src/core/engine.ts";
+import type { Place } from "../../src/core/actor.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { translate } from "../../src/i18n/index.ts";
+import type { DeliveryLog } from "./once.ts";
+import type { SlackPeople } from "./people.ts";
+import { renderReply } from "./render.ts";
+
+export interface ListenerDeps {
+  engine: Engine;
+  people: SlackPeople;
+  deliveries: DeliveryLog;
+  logger: Logger;
+  /** The slash command's name, such as /mail. */
+  command: string;
+}
+
+/** Slack's channel ids: C… public, G… private or group DM, D… direct message. */
+export const placeOf = (channelId: string | undefined): Place => ({
+  channel: channelId ?? "unknown",
+  inTeamSpace: true,
+});
+
+export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
+  bolt.command(deps.command, async ({ command, ack, respond }) => {
+    await ack();
+    await slashCommand(deps, command, respond);
+  });
+  // Every block action: ours start with mb:, anything else gets the engine's "not valid" answer.
+  bolt.action({ type: "block_actions" }, async ({ body, action, ack, respond }) => {
+    await ack();
+    const id = "action_id" in action ? action.action_id : "";
+    await click(deps, body as BlockAction, id, respond);
+  });
+}
+
+async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
+  if (!deps.deliveries.first(`command:${command.trigger_id}`)) {
+    deps.logger.info({ user: command.user_id }, "slash command redelivered; already handled");
+    return;
+  }
+  const { actor, language } = await deps.people.person(command.user_id, command.user_name);
+  const started = Date.now();
+  const reply = await guarded(deps, language, () =>
+    deps.engine.handle({ actor, place: placeOf(command.channel_id), language, text: command.text ?? "" }),
+  );
+  deps.logger.debug({ user: actor.id, ms: Date.now() - started }, "slash command answered");
+  await send(deps, respond, {
+    response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral",
+    ...renderReply(reply),
+  });
+}
+
+async function click(deps: ListenerDeps, body: BlockAction, buttonId: string, respond: RespondFn): Promise<void> {
+  const key = `action:${body.trigger_id}:${buttonId}`;
+  if (!deps.deliveries.first(key)) {
+    deps.logger.info({ user: body.user.id }, "click redelivered; already handled");
+    return;
+  }
+  const { actor, language } = await deps.people.person(body.user.id, body.user.name ?? body.user.username ?? "");
+  const result: ActionResult = await deps.engine
+    .act({ actor, place: placeOf(body.channel?.id), language, buttonId })
+    .catch((error: unknown) => {
+      deps.logger.error({ err: error, user: actor.id }, "engine.act failed");
+      return { notice: failed(language) } as ActionResult;
+    });
+  if (result.update) {
+    await send(deps, respond, { replace_original: true, ...renderReply(result.update) });
+  }
+  if (result.notice) {
+    await send(deps, respond, { response_type: "ephemeral", replace_original: false, ...renderReply(result.notice) });
+  }
+}
+
+async function guarded(deps: ListenerDeps, language: Parameters<typeof translate>[0], run: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await run();
+  } catch (error) {
+    deps.logger.error({ err: error }, "engine.handle failed");
+    return failed(language);
+  }
+}
+
+const failed = (language: Parameters<typeof translate>[0]): Reply => ({
+  text: translate(language, "slack:unexpected"),
+  visibility: "requester",
+  failed: true,
+});
+
+/** Posts to the response_url; a failure there is logged (the user sees nothing more we could do). */
+async function send(deps: ListenerDeps, respond: RespondFn, message: Parameters<RespondFn>[0]): Promise<void> {
+  try {
+    await respond(message);
+  } catch (error) {
+    deps.logger.warn({ err: errorSummary(error) }, "response_url post failed");
+  }
+}
+
+/** Axios errors carry the request (and its URL, which is a capability): log only the message. */
+const errorSummary = (error: unknown) => ({ message: error instanceof Error ? error.message : String(error) });

@@ -26,6 +26,16 @@ export const placeOf = (channelId: string | undefined): Place => ({
 });
 
 export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
+  // A click payload without an action matches no listener; Bolt would leave it unanswered for 3 s.
+  bolt.use(async (args) => {
+    const body = args.body as { type?: string; actions?: unknown[] };
+    if (body.type === "block_actions" && !body.actions?.length && "ack" in args && typeof args.ack === "function") {
+      deps.logger.warn("block_actions payload without actions ignored");
+      await args.ack();
+      return;
+    }
+    await args.next();
+  });
   bolt.command(deps.command, async ({ command, ack, respond }) => {
     await ack();
     await slashCommand(deps, command, respond);

@@ -29,7 +29,8 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   /** Bodies posted to response_url, in order. */
   readonly responses: Record<string, unknown>[] = [];
-  readonly uploads: { id: string; bytes: number }[] = [];
+  /** Raw bodies posted to the upload URL (multipart, as the WebClient sends them). */
+  readonly uploads: { id: string; body: Buffer }[] = [];
   readonly users = new Map<string, FakeUser>();
   readonly usergroups: { id: string; users: string[] }[] = [];
   private readonly handlers = new Map<string, Handler>();
@@ -126,7 +127,7 @@ export class FakeSlack {
       return { body: { ok: true } };
     }
     if (url.startsWith("/upload/")) {
-      this.uploads.push({ id: url.slice("/upload/".length), bytes: raw.length });
+      this.uploads.push({ id: url.slice("/upload/".length), body: raw });
       return { body: { ok: true } };
     }
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";

@@ -190,3 +190,17 @@ describe("slack adapter over HTTP", () => {
     expect(await res.json()).toMatchObject({ ok: true, adapter: "slack", mode: "http" });
   });
 });
+
+describe("slack adapter: the command name is configurable", () => {
+  const tempDir = useTempDir();
+  it("answers MAILBRAKE_SLACK_COMMAND", async () => {
+    const h = await startHarness({ dataDir: await tempDir(), env: { MAILBRAKE_SLACK_COMMAND: "/brake" } });
+    try {
+      await sendSigned(h.base, slashBody({ user: "U1", text: "help", command: "/brake", responseUrl: h.fake.responseUrl() }));
+      await h.fake.waitForResponses(1);
+      expect(String(h.fake.responses[0]!.text)).toContain("your role: viewer");
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,0 +1,143 @@
+// Reply → Discord message: a pure function. A card becomes one embed (title, colour by tone,
+// text and fields in order, context lines in the footer) plus rows of at most five buttons.
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle as DiscordButtonStyle,
+  ComponentType,
+} from "discord.js";
+import {
+  type Button,
+  type ButtonStyle,
+  type Card,
+  MAX_BUTTON_ID_LENGTH,
+  MAX_BUTTONS_PER_ROW,
+  type Reply,
+  type Tone,
+} from "../../src/core/reply.ts";
+import { safe, truncate } from "./escape.ts";
+
+/** Discord's documented limits. */
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  rows: 5,
+  label: 80,
+} as const;
+
+export const TONE_COLORS: Record<Tone, number> = {
+  info: 0x5865f2,
+  success: 0x57f287,
+  warning: 0xfee75c,
+  danger: 0xed4245,
+};
+
+export const BUTTON_STYLES: Record<
+  ButtonStyle,
+  DiscordButtonStyle.Primary | DiscordButtonStyle.Danger | DiscordButtonStyle.Secondary
+> = {
+  primary: DiscordButtonStyle.Primary,
+  danger: DiscordButtonStyle.Danger,
+  default: DiscordButtonStyle.Secondary,
+};
+
+/** A field with an invisible name: a full-width paragraph that keeps its place among fields. */
+const BLANK = "\u200b";
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+export interface DiscordFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
+}
+
+export interface DiscordMessage {
+  content: string;
+  embeds: APIEmbed[];
+  /** Always present: an empty list removes the buttons of the message being replaced. */
+  components: ButtonRow[];
+  files: DiscordFile[];
+}
+
+export function renderMessage(reply: Reply): DiscordMessage {
+  const files = (reply.attachments ?? []).map((a) => ({ name: a.filename, data: a.data, contentType: a.contentType }));
+  if (!reply.card) {
+    return { content: safe(reply.text, LIMITS.content), embeds: [], components: [], files };
+  }
+  const embed = renderEmbed(reply.card);
+  const image = files.find((f) => f.contentType === "image/png");
+  if (image) embed.image = { url: `attachment://${image.name}` };
+  return { content: "", embeds: [embed], components: renderButtons(reply.card), files };
+}
+
+export function renderEmbed(card: Card): APIEmbed {
+  const embed: APIEmbed = { title: safe(card.title, LIMITS.title), color: TONE_COLORS[card.tone] };
+  const description: string[] = [];
+  const fields: APIEmbedField[] = [];
+  const footer: string[] = [];
+  for (const block of card.blocks) {
+    if (block.type === "text") {
+      // Text before any field is the description; later text stays in order among the fields.
+      if (fields.length === 0) description.push(block.text);
+      else fields.push({ name: BLANK, value: safe(block.text, LIMITS.fieldValue), inline: false });
+    } else if (block.type === "fields") {
+      for (const field of block.fields) {
+        fields.push({
+          name: safe(field.label, LIMITS.fieldName),
+          value: safe(field.value || "–", LIMITS.fieldValue),
+          inline: true,
+        });
+      }
+    } else if (block.type === "context") {
+      footer.push(block.text);
+    }
+  }
+  if (description.length > 0) embed.description = safe(description.join("\n\n"), LIMITS.description);
+  if (fields.length > 0) embed.fields = fields.slice(0, LIMITS.fields);
+  // The footer is shown as plain text by Discord: no escaping.
+  if (footer.length > 0) embed.footer = { text: truncate(footer.join("\n"), LIMITS.footer) };
+  return withinTotal(embed);
+}
+
+/** Drops trailing fields until the embed fits Discord's 6000-character total. */
+function withinTotal(embed: APIEmbed): APIEmbed {
+  const size = (e: APIEmbed) =>
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  while (size(embed) > LIMITS.embedTotal && embed.fields && embed.fields.length > 0) {
+    embed.fields = embed.fields.slice(0, -1);
+  }
+  return embed;
+}
+
+export function renderButtons(card: Card): ButtonRow[] {
+  const buttons = card.blocks
+    .flatMap((b) => (b.type === "actions" ? b.buttons : []))
+    // An id Discord would refuse cannot be clicked anyway; the engine never makes one.
+    .filter((b) => b.id.length > 0 && b.id.length <= MAX_BUTTON_ID_LENGTH);
+  const rows: ButtonRow[] = [];
+  for (let i = 0; i < buttons.length && rows.length < LIMITS.rows; i += MAX_BUTTONS_PER_ROW) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW).map(renderButton) });
+  }
+  return rows;
+}
+
+function renderButton(button: Button): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    custom_id: button.id,
+    label: truncate(button.label, LIMITS.label),
+    style: BUTTON_STYLES[button.style],
+  };
+}

@@ -204,3 +204,19 @@ describe("slack adapter: the command name is configurable", () => {
     }
   });
 });
+
+describe("slack adapter: ack first, hosting work after", () => {
+  const tempDir = useTempDir();
+  it("answers HTTP before a slow provider call finishes; the answer follows on response_url", async () => {
+    const h = await startHarness({ dataDir: await tempDir(), processBeforeResponse: false, latencyMs: 400 });
+    try {
+      const res = await sendSigned(h.base, slashBody({ user: "U1", text: `status ${HOSTING}`, responseUrl: h.fake.responseUrl() }));
+      expect(res.status).toBe(200);
+      expect(h.fake.responses).toEqual([]);
+      await h.fake.waitForResponses(1);
+      expect(String(h.fake.responses[0]!.text)).toContain(HOSTING);
+    } finally {
+      await h.close();
+    }
+  });
+});

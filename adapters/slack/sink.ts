@@ -48,7 +48,7 @@ export class SlackSink implements ChannelSink {
     const message = renderReply(reply);
     const refs: MessageRef[] = [];
     for (const channel of this.channelsFor(target)) {
-      const posted = await this.call(channel, () => this.client.chat.postMessage({ channel, ...message }));
+      const posted = await this.call(channel, () => this.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
       if (!posted?.ts) continue;
       const id = posted.channel ?? channel;
       refs.push({ platform: "slack", channel: id, id: posted.ts });

@@ -30,16 +30,20 @@ export function sameCommands(existing: unknown, wanted: readonly CommandDefiniti
   );
 }
 
-/** Whether `have` holds every value of `want`; a false, empty or absent value counts as unset. */
-function covers(have: unknown, want: unknown): boolean {
+/**
+ * Whether `have` holds every value of `want`; a false, empty or absent value counts as unset.
+ * Localization maps must match exactly (a language Discord has and we dropped is a change).
+ */
+function covers(have: unknown, want: unknown, exact = false): boolean {
   if (isUnset(want)) return isUnset(have);
   if (Array.isArray(want)) {
     return Array.isArray(have) && have.length === want.length && want.every((w, i) => covers(have[i], w));
   }
   if (isRecord(want)) {
     if (!isRecord(have)) return false;
-    const keys = new Set([...Object.keys(want), ...Object.keys(have).filter((k) => k.endsWith("_localizations"))]);
-    return [...keys].every((key) => covers(have[key], want[key]));
+    const keys = new Set([...Object.keys(want), ...(exact ? Object.keys(have) : [])]);
+    for (const key of Object.keys(have)) if (key.endsWith("_localizations")) keys.add(key);
+    return [...keys].every((key) => covers(have[key], want[key], key.endsWith("_localizations")));
   }
   return have === want;
 }

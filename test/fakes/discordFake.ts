@@ -49,6 +49,8 @@ export class FakeDiscord {
   private nextId = 1_000_000_000_000_000n;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   readonly sessionId = "fake-session-1";
+  /** When set, interaction callbacks are refused as if the interaction had expired. */
+  refuseCallbacks = false;
 
   constructor(readonly options: FakeDiscordOptions) {}
 
@@ -168,7 +170,8 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const { body, files } = await parseBody(req.headers["content-type"], raw);
-    const path = url.pathname.startsWith(VERSION) ? url.pathname.slice(VERSION.length) : url.pathname;
+    const pathname = decodeURIComponent(url.pathname);
+    const path = pathname.startsWith(VERSION) ? pathname.slice(VERSION.length) : pathname;
     const record: RecordedRequest = { method: req.method ?? "GET", path, query: url.searchParams, headers: req.headers, body, files, at: performance.now() };
     this.requests.push(record);
     const [status, answer] = this.answer(record);
@@ -193,7 +196,9 @@ export class FakeDiscord {
       }
       return [200, this.commands.get(key) ?? []];
     }
-    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return [204, null];
+    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) {
+      return this.refuseCallbacks ? [404, { code: 10062, message: "Unknown interaction" }] : [204, null];
+    }
     if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(r.path)) {
       return [200, this.message("0", r.body)];
     }

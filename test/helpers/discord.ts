@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pino from "pino";
+import type { HostingProvider } from "../../src/hosting/port.ts";
 import { type DiscordOptions, type RunningDiscord, startDiscord } from "../../adapters/discord/start.ts";
 import { FakeDiscord } from "../fakes/discordFake.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
@@ -171,4 +172,23 @@ export async function callbackOf(fake: FakeDiscord, interaction: { id: string; t
 export function customIds(data: Record<string, unknown> | undefined): string[] {
   const rows = (data?.components ?? []) as { components: { custom_id: string }[] }[];
   return rows.flatMap((row) => row.components.map((b) => b.custom_id));
+}
+
+/** Wraps the sandbox to record every provider call by method name (and to slow some down). */
+export function recording(calls: string[], slow?: { methods: string[]; ms: () => number }) {
+  return (sandbox: HostingProvider): HostingProvider =>
+    new Proxy(sandbox, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== "function") return value;
+        return async (...args: unknown[]) => {
+          calls.push(String(key));
+          const delay = slow?.methods.includes(String(key)) ? slow.ms() : 0;
+          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+          const result = await value.apply(target, args);
+          calls.push(`${String(key)}:done`);
+          return result;
+        };
+      },
+    });
 }

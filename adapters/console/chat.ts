@@ -6,6 +6,7 @@ import type { Engine } from "../../src/core/engine.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { Language } from "../../src/i18n/index.ts";
 import { translator } from "../../src/i18n/index.ts";
+import { isYes } from "./answers.ts";
 import { consoleActor, terminalPlace } from "./actor.ts";
 import { confirmButton, renderText, type TerminalStyle } from "./render.ts";
 
@@ -19,7 +20,6 @@ export interface ChatOptions {
 }
 
 const HISTORY_LINES = 200;
-const YES = /^(y|yes|o|oui|k|kyllä|t|tak|j|ja|s|sim)$/i;
 
 export class TerminalChat {
   private rl: Interface | undefined;
@@ -84,7 +84,7 @@ export class TerminalChat {
     if (!buttons) return;
     this.options.output.write(`${this.t("console:confirmPrompt")} `);
     const answer = await ask();
-    const yes = !answer.done && YES.test(String(answer.value).trim());
+    const yes = !answer.done && isYes(language, String(answer.value));
     const buttonId = yes ? buttons.confirm : buttons.cancel;
     if (!buttonId) return;
     const result = await engine.act({ ...request, buttonId });

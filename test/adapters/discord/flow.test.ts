@@ -158,9 +158,9 @@ describe("Discord adapter: command → confirmation → click", () => {
     const command = slash({ ...operator, locale: "fr" }, "block", { hosting: HOSTING });
     rig.fake.dispatch("INTERACTION_CREATE", command);
     const answer = await callbackOf(rig.fake, command);
-    const [embed] = answer.data?.embeds as { title: string }[];
+    const [embed] = answer.data!.embeds as { title: string }[];
     expect(embed!.title).toContain(HOSTING);
-    const labels = (answer.data?.components as { components: { label: string }[] }[])[0]!.components.map((b) => b.label);
+    const labels = (answer.data!.components as { components: { label: string }[] }[])[0]!.components.map((b) => b.label);
     expect(labels).toEqual([translate("fr", "confirm.confirm"), translate("fr", "confirm.cancel")]);
     expect(labels[0]).toBe("Valider");
   });

@@ -94,14 +94,14 @@ describe("Discord adapter: gateway, timing and registration", () => {
     const empty = autocomplete({ ...operator, locale: "pl" }, "status", { hosting: "" }, "hosting");
     rig.fake.dispatch("INTERACTION_CREATE", empty);
     const answer = await callbackOf(rig.fake, empty);
-    expect((answer.data?.choices as { value: string }[]).map((c) => c.value)).toEqual([
+    expect((answer.data!.choices as { value: string }[]).map((c) => c.value)).toEqual([
       "all",
       HOSTING,
       "kahvila-aalto.fi",
       "sklep-nowak.pl",
       HOSTING,
     ]);
-    expect((answer.data?.choices as { name: string }[])[0]!.name).toBe("wszystkie hostingi");
+    expect((answer.data!.choices as { name: string }[])[0]!.name).toBe("wszystkie hostingi");
   });
 
   it("does not register again on restart when Discord already has the same definition", async () => {

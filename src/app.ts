@@ -4,12 +4,12 @@ import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { Clock } from "./clock.ts";
 import { type Env, usesOvh } from "./config.ts";
-import { ConfigError } from "./errors.ts";
 import { Engine } from "./core/engine.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { SandboxControls, Services } from "./core/services.ts";
 import type { HostingProvider } from "./hosting/port.ts";
 import { openSandbox } from "./hosting/openSandbox.ts";
+import { openOvh } from "./hosting/ovh/open.ts";
 import { loadPolicy } from "./policy.ts";
 import { AuditTrail } from "./store/audit.ts";
 import { Store } from "./store/store.ts";
@@ -76,9 +76,6 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
 }
 
 async function openProvider(env: Env, dataDir: string, logger: Logger): Promise<ProviderHandle> {
-  if (usesOvh(env)) {
-    logger.error("the OVHcloud provider is not available in this version");
-    throw new ConfigError("OVH_APPLICATION_KEY: the OVHcloud provider is not available in this version yet");
-  }
+  if (usesOvh(env)) return openOvh(env, logger);
   return openSandbox({ stateFile: join(dataDir, "sandbox.json"), seed: env.MAILBRAKE_SANDBOX_SEED });
 }

@@ -18,6 +18,9 @@ export const envSchema = z
     OVH_CONSUMER_KEY: optionalText,
     OVH_CLIENT_ID: optionalText,
     OVH_CLIENT_SECRET: optionalText,
+    OVH_TIMEOUT_MS: positiveInt(10_000),
+    OVH_CONCURRENCY: positiveInt(8),
+    OVH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
@@ -69,6 +72,13 @@ export const envSchema = z
         code: "custom",
         path: ["DISCORD_APPLICATION_ID"],
         message: "required with DISCORD_TOKEN",
+      });
+    }
+    if (Boolean(env.OVH_CLIENT_ID) !== Boolean(env.OVH_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.OVH_CLIENT_ID ? "OVH_CLIENT_SECRET" : "OVH_CLIENT_ID"],
+        message: "set both OVH_CLIENT_ID and OVH_CLIENT_SECRET (OAuth2 service account)",
       });
     }
     const ovhKeys = [env.OVH_APPLICATION_KEY, env.OVH_APPLICATION_SECRET, env.OVH_CONSUMER_KEY];

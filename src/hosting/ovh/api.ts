@@ -1,0 +1,157 @@
+// One call to the OVHcloud API, made safe: bounded calls in flight, a deadline on every
+// call, the clock offset synced with /auth/time (again when a signature is refused for its
+// timestamp), reads retried with jittered backoff, writes sent once.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import { HostingError } from "../port.ts";
+import type { NodeOvhClient } from "./client.ts";
+import { type Classified, classify } from "./errors.ts";
+import { Limiter } from "./limiter.ts";
+import { type CallTrace, traced } from "./httpTrace.ts";
+import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from "./retry.ts";
+
+export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Classified);
+
+export interface OvhApiOptions {
+  timeoutMs: number;
+  concurrency: number;
+  retry?: RetryPolicy;
+  /** Application-key requests are signed with a timestamp; OAuth2 ones are not. */
+  signed: boolean;
+  logger: Logger;
+  /** Waits between read attempts (tests pass a no-op). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+type Params = Record<string, unknown>;
+
+const DEADLINE = Symbol("deadline");
+
+export class OvhApi {
+  readonly limiter: Limiter;
+  private readonly retry: RetryPolicy;
+  private readonly wait: (ms: number) => Promise<void>;
+  private readonly log: Logger;
+  private syncing: Promise<Outcome<number>> | null = null;
+  private synced = false;
+
+  constructor(
+    private readonly client: NodeOvhClient,
+    private readonly options: OvhApiOptions,
+  ) {
+    this.limiter = new Limiter(options.concurrency);
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.wait = options.wait ?? ((ms) => sleep(ms).then(() => undefined));
+    this.log = options.logger.child({ component: "ovh" });
+  }
+
+  /** A read: retried on transient failures; throws a HostingError. */
+  async read(path: string, params: Params = {}, hosting?: string): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.once("GET", path, params, hosting);
+      if (outcome.ok) return outcome.value;
+      if (!outcome.retryable || attempt >= this.retry.retries) throw outcome.error;
+      await this.wait(backoffMs(this.retry, attempt));
+    }
+  }
+
+  /** A write: sent once (again only if its signature was refused, so it was not applied). */
+  write(method: "PUT" | "POST", path: string, body: Params, hosting?: string): Promise<Outcome<unknown>> {
+    return this.once(method, path, body, hosting);
+  }
+
+  /** The API's time (Unix seconds), unauthenticated; also re-syncs the signing offset. */
+  async serverTime(): Promise<number> {
+    this.synced = false;
+    const outcome = await this.syncTime();
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  private async once(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+    let outcome = await this.attempt(method, path, params, hosting);
+    if (!outcome.ok && outcome.resync && this.options.signed) {
+      this.log.warn({ method, path, queryId: outcome.error.details.queryId }, "signature refused for its timestamp: re-syncing the clock");
+      this.synced = false;
+      outcome = await this.attempt(method, path, params, hosting);
+    }
+    return outcome;
+  }
+
+  private async attempt(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+    if (this.options.signed && !this.synced) {
+      const sync = await this.syncTime();
+      if (!sync.ok) return sync;
+    }
+    return this.send(method, path, params, hosting);
+  }
+
+  /** One /auth/time call shared by every caller waiting for it. */
+  private syncTime(): Promise<Outcome<number>> {
+    this.syncing ??= this.send("GET", "/auth/time", {}).then((outcome) => {
+      this.syncing = null;
+      if (!outcome.ok) return outcome;
+      const time = Number(outcome.value);
+      if (!Number.isFinite(time)) {
+        const error = new HostingError("unknown", "OVHcloud answered /auth/time with something that is not a time");
+        return { ok: false, error, retryable: true, maybeApplied: false, resync: false };
+      }
+      this.client.apiTimeDiff = time - Math.round(Date.now() / 1000);
+      this.synced = true;
+      this.log.debug({ offsetSeconds: this.client.apiTimeDiff }, "clock synced with /auth/time");
+      return { ok: true, value: time };
+    });
+    return this.syncing;
+  }
+
+  private send(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+    return this.limiter.run(async () => {
+      const trace: CallTrace = {};
+      try {
+        // node-ovh deletes keys from the params it is given: hand it a copy.
+        const call = () => this.client.requestPromised(method, path, { ...params });
+        const value = await traced(trace, () => this.deadline(call(), trace));
+        return { ok: true as const, value };
+      } catch (raw) {
+        const info = { method, path, hosting, queryId: trace.queryId };
+        const classified: Classified =
+          raw === DEADLINE
+            ? {
+                error: new HostingError("timeout", `OVHcloud did not answer within ${this.options.timeoutMs} ms (${method} ${path})`, {
+                  hosting,
+                  queryId: trace.queryId,
+                }),
+                retryable: true,
+                maybeApplied: true,
+                resync: false,
+              }
+            : classify(raw, info);
+        this.log.warn(
+          { method, path, code: classified.error.code, status: classified.error.details.status, queryId: trace.queryId },
+          `OVHcloud call failed: ${classified.error.message}`,
+        );
+        return { ok: false as const, ...classified };
+      }
+    });
+  }
+
+  /** node-ovh waits forever on a silent server: give up at the deadline and drop the request. */
+  private deadline<T>(work: PromiseLike<T>, trace: CallTrace): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(DEADLINE);
+        trace.request?.destroy();
+      }, this.options.timeoutMs);
+      Promise.resolve(work).then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+}

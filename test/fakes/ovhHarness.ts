@@ -1,0 +1,70 @@
+// A Sandbox behind the fake OVH API, and an OvhProvider (the real node-ovh client) pointed
+// at it, with captured logs. Tests get short timeouts and no waiting between retries.
+import { ManualClock } from "../../src/clock.ts";
+import { createOvhProvider, type OvhSettings } from "../../src/hosting/ovh/open.ts";
+import type { OvhProvider } from "../../src/hosting/ovh/provider.ts";
+import { Sandbox, type SandboxHostingSeed } from "../../src/hosting/sandbox/index.ts";
+import { createLogger } from "../../src/logger.ts";
+import { trustLoopbackCertificate } from "./ovhCert.ts";
+import { FAKE_CREDENTIALS, FakeOvhApi, type FakeOvhOptions } from "./ovhApi.ts";
+
+export interface OvhHarness {
+  fake: FakeOvhApi;
+  sandbox: Sandbox;
+  clock: ManualClock;
+  provider: OvhProvider;
+  /** Every log line written (JSON, as pino writes them). */
+  logs: string[];
+  /** Another provider over the same fake (different settings). */
+  makeProvider(overrides?: Partial<OvhSettings>): OvhProvider;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions extends Partial<Omit<FakeOvhOptions, "sandbox">> {
+  hostings?: SandboxHostingSeed[];
+  settings?: Partial<OvhSettings>;
+}
+
+export async function startOvhHarness(options: HarnessOptions = {}): Promise<OvhHarness> {
+  await trustLoopbackCertificate();
+  const clock = new ManualClock();
+  const sandbox = await Sandbox.open({
+    clock,
+    seed: 7,
+    hostings: options.hostings,
+    unblockDelayMs: [60_000, 60_000],
+    purgeDurationMs: [300_000, 300_000],
+  });
+  const fake = await FakeOvhApi.start({ ...options, sandbox });
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: "debug",
+    secrets: [],
+    destination: { write: (line: string) => logs.push(line) },
+  });
+  const makeProvider = (overrides: Partial<OvhSettings> = {}) =>
+    createOvhProvider({
+      endpoint: fake.endpoint,
+      credentials: { ...FAKE_CREDENTIALS },
+      timeoutMs: 1_000,
+      concurrency: 8,
+      retry: { retries: 2, baseMs: 1, maxMs: 5 },
+      logger,
+      wait: async () => undefined,
+      ...options.settings,
+      ...overrides,
+    });
+  return {
+    fake,
+    sandbox,
+    clock,
+    provider: makeProvider(),
+    logs,
+    makeProvider,
+    async close() {
+      await fake.close();
+      await sandbox.close();
+    },
+  };
+}
+

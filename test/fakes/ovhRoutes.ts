@@ -1,0 +1,106 @@
+// The fake OVH API's routes, answered from a real Sandbox (the reference state machine).
+import { HostingError, type MailAction, MAX_BOUNCES_PER_CALL } from "../../src/hosting/port.ts";
+import type { Sandbox } from "../../src/hosting/sandbox/index.ts";
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+export class ApiRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorClass: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  iamAction: string;
+  answer(sandbox: Sandbox, match: RegExpExecArray, query: URLSearchParams, body: unknown): Promise<unknown>;
+}
+
+const NAME = "([^/]+)";
+const hostingOf = (match: RegExpExecArray) => decodeURIComponent(match[1] ?? "");
+
+export const ROUTES: Route[] = [
+  {
+    method: "GET",
+    pattern: /^\/hosting\/web$/,
+    iamAction: "webHosting:apiovh:get",
+    answer: (sandbox) => sandbox.listHostings(),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/hosting/web/${NAME}/email$`),
+    iamAction: "webHosting:apiovh:email/get",
+    async answer(sandbox, match) {
+      const mail = await sandbox.getMail(hostingOf(match));
+      const { reportRecipient, ...rest } = mail;
+      return { ...rest, email: reportRecipient };
+    },
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`^/hosting/web/${NAME}/email$`),
+    iamAction: "webHosting:apiovh:email/edit",
+    async answer(sandbox, match, _query, body) {
+      const fields = body && typeof body === "object" ? Object.keys(body) : [];
+      if (fields.length !== 1 || fields[0] !== "email") {
+        throw new ApiRefusal(400, "Client::BadRequest", "Only the email field can be changed");
+      }
+      await sandbox.setReportRecipient(hostingOf(match), String((body as { email: unknown }).email));
+      return null;
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`^/hosting/web/${NAME}/email/request$`),
+    iamAction: "webHosting:apiovh:email/request/create",
+    answer(sandbox, match, _query, body) {
+      const action = (body as { action?: unknown } | null)?.action;
+      if (action !== "BLOCK" && action !== "PURGE" && action !== "UNBLOCK") {
+        throw new ApiRefusal(400, "Client::BadRequest", `Invalid value for action: ${String(action)}`);
+      }
+      return sandbox.requestAction(hostingOf(match), action as MailAction);
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/hosting/web/${NAME}/email/bounces$`),
+    iamAction: "webHosting:apiovh:email/bounces/get",
+    answer(sandbox, match, query) {
+      const limit = Number(query.get("limit") ?? 20);
+      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_BOUNCES_PER_CALL) {
+        throw new ApiRefusal(400, "Client::BadRequest", `Invalid value for limit: at most ${MAX_BOUNCES_PER_CALL}`);
+      }
+      return sandbox.bounces(hostingOf(match), limit);
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/hosting/web/${NAME}/email/volumes$`),
+    iamAction: "webHosting:apiovh:email/volumes/get",
+    answer: (sandbox, match) => sandbox.volumes(hostingOf(match)),
+  },
+];
+
+/** The sandbox's refusals in the API's shape; a real API does not say the state. */
+export function refusalOf(error: unknown): ApiRefusal {
+  if (error instanceof ApiRefusal) return error;
+  if (error instanceof HostingError) {
+    const hosting = error.details.hosting ?? "";
+    if (error.code === "not_found") {
+      return new ApiRefusal(404, "Client::NotFound", `The requested object (serviceName = ${hosting}) does not exist`);
+    }
+    const words = error.message.replace(/\s*\(state: [a-z]+\)/g, "");
+    if (error.code === "refused") return new ApiRefusal(409, "Client::Conflict", words);
+    if (error.code === "invalid") return new ApiRefusal(400, "Client::BadRequest", words);
+  }
+  return new ApiRefusal(500, "Server::InternalServerError", "Internal server error");
+}

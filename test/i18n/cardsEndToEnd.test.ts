@@ -69,7 +69,7 @@ describe("cards in the user's language", () => {
     expect(text).toContain("Décidé par user-A le 24 nov. 2026, 10:00 UTC+1");
     const status = renderText(await ask(app, ADMIN, `status ${HOSTING}`, "fr"));
     expect(status).toMatch(/^ {2}État +inactif : envoi arrêté, e-mails retenus$/m);
-    expect(status).toMatch(/^ {2}Rétention commencée +24 nov\. 2026, 10:00 UTC\+1$/m);
+    expect(status).toMatch(/^ {2}Début de la rétention +24 nov\. 2026, 10:00 UTC\+1$/m);
     expect(status).toMatch(new RegExp(`27 nov\\. 2026, 10:00 UTC\\+1 \\(dans 72${NNB}h\\)$`, "m"));
   });
 
@@ -94,7 +94,7 @@ describe("cards in the user's language", () => {
     const result = await click(app, ADMIN, buttons(reply)[0]!, "fi");
     const decided = renderText(result.update!);
     expect(decided).toContain("Pyyntö lähetetty onnistuneesti: lähetys on estetty");
-    expect(decided).toContain("Päätti user-A 24.11.2026 klo 11.00 UTC+2");
+    expect(decided).toContain("Päätös: user-A, 24.11.2026 klo 11.00 UTC+2");
     const status = renderText(await ask(app, ADMIN, `status ${HOSTING}`, "fi"));
     expect(status).toMatch(/^ {2}Tila +ei aktiivinen: lähetys pysäytetty, sähköpostit pidätetty$/m);
     expect(status).toMatch(/^ {2}Pidätettyjen sähköpostien poisto alkaa +27\.11\.2026 klo 11\.00 UTC\+2 \(72 t kuluttua\)$/m);

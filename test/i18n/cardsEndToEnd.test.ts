@@ -2,6 +2,7 @@
 // rendered by the terminal renderer, in the control panel's words with local dates and numbers.
 import { afterEach, describe, expect, it } from "vitest";
 import { renderText } from "../../adapters/console/render.ts";
+import { LANGUAGES, translate } from "../../src/i18n/index.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, HOSTING, makeTestApp, person, type TestApp } from "../helpers/testApp.ts";
 
@@ -139,5 +140,33 @@ describe("cards in the user's language", () => {
     const help = await ask(app, ADMIN, "help", "pt");
     expect(help.text).toContain("Comandos que pode executar (a sua função: administrador):");
     expect(help.text).toContain("block <alojamento> [motivo] — bloquear o envio");
+  });
+
+  /** Words that betray English left in a translated card. */
+  const ENGLISH = /\b(the|sending|emails?|enabled|disabled|request|sent|errors?|held|confirm|cancel)\b/i;
+
+  it.each(LANGUAGES.filter((l) => l !== "en"))("%s: a whole block round trip has no English left", async (language) => {
+    const app = await setup({ MAILBRAKE_LOCALE: language });
+    const texts: string[] = [];
+    texts.push(renderText(await ask(app, ADMIN, `status ${HOSTING}`, language)));
+    texts.push(renderText(await ask(app, ADMIN, "status all", language)));
+    const card = await ask(app, ADMIN, `block ${HOSTING}`, language);
+    texts.push(renderText(card));
+    expect(card.card?.title).toBe(`${translate(language, "mutation.block.name")} — ${HOSTING}`);
+    const result = await click(app, ADMIN, buttons(card)[0]!, language);
+    texts.push(renderText(result.update!));
+    texts.push(renderText(await ask(app, ADMIN, `status ${HOSTING}`, language)));
+    texts.push(renderText(await ask(app, ADMIN, `unblock ${HOSTING}`, language)));
+    texts.push(renderText(await ask(app, ADMIN, `purge ${HOSTING}`, language)));
+    texts.push(renderText(await ask(app, ADMIN, "help", language)));
+    texts.push(...app.sink.posts.map((post) => renderText(post)));
+    const leftovers = texts
+      .flatMap((text) => text.split("\n"))
+      // Hosting names and e-mail addresses are data, not words.
+      .map((line) => line.replace(/[\w.-]+@[\w.-]+|[\w-]+\.(fr|fi|pl)\b/g, ""))
+      // The help lists the typed commands, which stay English.
+      .filter((line) => !/^ {2}(help|status|block|unblock|purge|recipient|report|history|drill|advance)\b/.test(line))
+      .filter((line) => ENGLISH.test(line));
+    expect(leftovers).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { AutocompleteInteraction } from "discord.js";
 import type { App } from "../../src/app.ts";
 import { translate } from "../../src/i18n/index.ts";
 import { askerOf } from "./actor.ts";
-import type { Timing } from "./commandHandler.ts";
+import type { Timing } from "./timing.ts";
 import { within } from "./inTime.ts";
 import { AUTOCOMPLETED, OPTION_NAME, optionsOf } from "./options.ts";
 

@@ -3,7 +3,7 @@
 import type { ButtonInteraction } from "discord.js";
 import type { App } from "../../src/app.ts";
 import { askerOf } from "./actor.ts";
-import type { Timing } from "./commandHandler.ts";
+import type { Timing } from "./timing.ts";
 import { inTime } from "./inTime.ts";
 import { editOptions, replyOptions } from "./payload.ts";
 import { renderMessage } from "./render.ts";

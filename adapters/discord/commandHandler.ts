@@ -8,13 +8,7 @@ import { inTime } from "./inTime.ts";
 import { type Invocation, parseInvocation } from "./invocation.ts";
 import { editOptions, replyOptions } from "./payload.ts";
 import { renderMessage } from "./render.ts";
-
-export interface Timing {
-  /** Defer the answer when the work takes longer than this (Discord allows 3 s in all). */
-  deferAfterMs: number;
-  /** Autocomplete cannot be deferred: answer with nothing rather than too late. */
-  autocompleteBudgetMs: number;
-}
+import type { Timing } from "./timing.ts";
 
 const refusal = (text: string): Reply => ({ text, visibility: "requester", failed: true });
 

@@ -1,125 +1,31 @@
-// The Discord adapter: logs in on the gateway, registers /mail when its definition changed,
-// answers commands, clicks and autocomplete through the engine, and posts to channels.
-import { type Client, Events, type Interaction } from "discord.js";
-import type { Logger } from "pino";
+// Entry point of the Discord adapter (src/index.ts imports it when DISCORD_TOKEN is set).
+// discord.js is loaded here, on demand: vega-lite (report charts) adds Set.prototype.toJSON
+// when imported, and with it present discord.js's event emitter fails to initialise
+// ("string "Set()" is not iterable"). The method is set aside while discord.js loads.
 import type { App } from "../../src/app.ts";
-import { ConfigError } from "../../src/errors.ts";
-import { translate } from "../../src/i18n/index.ts";
 import type { RunningAdapter } from "../../src/index.ts";
-import { askerOf } from "./actor.ts";
-import { handleAutocomplete } from "./autocomplete.ts";
-import { handleButton } from "./buttonHandler.ts";
-import { createClient } from "./client.ts";
-import { handleCommand, type Timing } from "./commandHandler.ts";
-import { COMMAND_NAME, commandDefinitions } from "./definitions.ts";
-import { replyOptions } from "./payload.ts";
-import { registerCommands } from "./register.ts";
-import { renderMessage } from "./render.ts";
-import { safeError } from "./safeError.ts";
-import { DiscordSink } from "./sink.ts";
+import type { DiscordOptions, RunningDiscord } from "./adapter.ts";
 
-export interface DiscordOptions extends Partial<Timing> {
-  /** Give up waiting for the gateway's READY after this long (start fails). */
-  readyTimeoutMs?: number;
-}
-
-export const DEFAULT_TIMING: Timing = { deferAfterMs: 1_000, autocompleteBudgetMs: 2_000 };
-
-export interface RunningDiscord extends RunningAdapter {
-  client: Client;
-  sink: DiscordSink;
-  registration: "unchanged" | "registered" | "failed";
-}
+export type { DiscordOptions, RunningDiscord } from "./adapter.ts";
+export { DEFAULT_TIMING } from "./timing.ts";
 
 export function start(app: App): Promise<RunningAdapter> {
   return startDiscord(app);
 }
 
 export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<RunningDiscord> {
-  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_GUILD_ID: guildId } = app.env;
-  if (!token || !applicationId) throw new ConfigError("DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required");
-  const logger = app.services.logger.child({ component: "discord" });
-  const timing: Timing = { ...DEFAULT_TIMING, ...options };
-  const client = createClient({ apiUrl: app.env.DISCORD_API_URL });
-  watchClient(client, logger);
-  client.on(Events.InteractionCreate, (interaction) => {
-    void answer(app, timing, interaction, logger);
-  });
+  const adapter = await withoutSetToJson(() => import("./adapter.ts"));
+  return adapter.startDiscord(app, options);
+}
 
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("Discord gateway: no READY in time")), options.readyTimeoutMs ?? 30_000);
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+async function withoutSetToJson<T>(load: () => Promise<T>): Promise<T> {
+  const proto = Set.prototype as { toJSON?: unknown };
+  const descriptor = Object.getOwnPropertyDescriptor(proto, "toJSON");
+  if (!descriptor) return load();
+  delete proto.toJSON;
   try {
-    await client.login(token);
-    await ready;
-  } catch (error) {
-    await client.destroy();
-    logger.error({ err: safeError(error) }, "Discord login failed: check DISCORD_TOKEN (and DISCORD_API_URL if set)");
-    throw new ConfigError("DISCORD_TOKEN: login to Discord failed");
+    return await load();
+  } finally {
+    Object.defineProperty(proto, "toJSON", descriptor);
   }
-
-  const registration = await registerCommands(
-    client.rest,
-    applicationId,
-    guildId,
-    commandDefinitions(app.engine.commands),
-  ).catch((error: unknown) => {
-    logger.error({ err: safeError(error), guildId }, "command registration failed: /mail may be missing or outdated");
-    return "failed" as const;
-  });
-  logger.info({ registration, scope: guildId ? "guild" : "global", user: client.user?.tag }, "Discord adapter ready");
-
-  const sink = new DiscordSink(client.rest, app.env.MAILBRAKE_DISCORD_CHANNEL, app.services.policy, logger);
-  app.services.notifier.add(sink);
-  return {
-    client,
-    sink,
-    registration,
-    async stop() {
-      sink.stop();
-      await client.destroy();
-    },
-  };
-}
-
-function watchClient(client: Client, logger: Logger): void {
-  client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "Discord client error"));
-  client.on(Events.Warn, (message) => logger.warn({ detail: message }, "Discord client warning"));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "Discord gateway closed"));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "Discord gateway reconnecting"));
-  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "Discord gateway resumed"));
-  client.on(Events.ShardError, (error, shard) => logger.error({ shard, err: safeError(error) }, "Discord gateway error"));
-  client.rest.on("rateLimited", (info) =>
-    logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit: waiting"),
-  );
-}
-
-/** One interaction, whatever happens: every failure is logged, none escapes. */
-async function answer(app: App, timing: Timing, interaction: Interaction, logger: Logger): Promise<void> {
-  try {
-    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
-      await handleCommand(app, timing, interaction);
-    } else if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) {
-      await handleAutocomplete(app, timing, interaction);
-    } else if (interaction.isButton()) {
-      await handleButton(app, timing, interaction);
-    }
-  } catch (error) {
-    const reference = Math.random().toString(16).slice(2, 10);
-    logger.error({ err: safeError(error), reference, interaction: interaction.id }, "Discord interaction failed");
-    await apologize(app, interaction, reference).catch(() => undefined);
-  }
-}
-
-async function apologize(app: App, interaction: Interaction, reference: string): Promise<void> {
-  if (!interaction.isRepliable()) return;
-  const { language } = askerOf(interaction, app.env.MAILBRAKE_LOCALE);
-  const reply = { text: translate(language, "errors.internal", { reference }), visibility: "requester" as const };
-  const options = replyOptions(renderMessage(reply), true);
-  if (interaction.replied || interaction.deferred) await interaction.followUp(options);
-  else await interaction.reply(options);
 }

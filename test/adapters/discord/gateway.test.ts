@@ -142,4 +142,19 @@ describe("Discord adapter: gateway, timing and registration", () => {
     expect(logs).not.toContain(TOKEN);
     expect(logs).not.toContain("interaction-token-");
   });
+
+  it("survives interactions discord.js would choke on (an unhandled rejection fails this test)", async () => {
+    rig = await startRig({ dataDir: await tempDir(), policy });
+    const noEntitlements = slash(operator, "status", { hosting: HOSTING }) as Record<string, unknown>;
+    delete noEntitlements.entitlements;
+    delete noEntitlements.authorizing_integration_owners;
+    const nobody = slash(operator, "status", {}) as Record<string, unknown>;
+    delete nobody.member;
+    rig.fake.dispatch("INTERACTION_CREATE", nobody);
+    rig.fake.dispatch("INTERACTION_CREATE", noEntitlements);
+    expect((await callbackOf(rig.fake, noEntitlements as { id: string; token: string })).type).toBe(4);
+    expect(rig.logs.join("")).toContain("malformed interaction from the gateway");
+    await statusAnswered(rig);
+    expect(rig.fake.requestsTo("POST", new RegExp(`/interactions/${nobody.id}/`))).toEqual([]);
+  });
 });

@@ -58,6 +58,17 @@ export const envSchema = z
     MAILBRAKE_AUDIT_MAX_RECORDS: positiveInt(100_000),
     MAILBRAKE_AUDIT_MAX_DAYS: positiveInt(365),
     MAILBRAKE_SANDBOX_SEED: z.coerce.number().int().default(42),
+    MAILBRAKE_COLLECT_MINUTES: positiveInt(10),
+    MAILBRAKE_WATCH_MINUTES: positiveInt(5),
+    MAILBRAKE_ERROR_RETENTION_DAYS: positiveInt(14),
+    MAILBRAKE_HOLD_WARN_HOURS: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "hours before the 72-hour hold ends, such as 24,6,1")
+      .default("24,6,1"),
+    MAILBRAKE_SPIKE_FACTOR: z.coerce.number().positive().default(5),
+    MAILBRAKE_SPIKE_MIN_MAILS: positiveInt(100),
+    MAILBRAKE_SPIKE_DAILY_SHARE: z.coerce.number().positive().max(1).default(0.8),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {

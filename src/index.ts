@@ -8,6 +8,7 @@ import { type App, createApp } from "./app.ts";
 import { loadEnv, usesDiscord, usesSlack } from "./config.ts";
 import { translator } from "./i18n/index.ts";
 import { createLogger, secretsOf } from "./logger.ts";
+import { startJobs } from "./jobs/index.ts";
 
 /** A started chat adapter. */
 export interface RunningAdapter {
@@ -33,12 +34,14 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   if (slack) adapters.push(await startAdapter(app, "slack"));
   if (discord) adapters.push(await startAdapter(app, "discord"));
   app.engine.follower.start();
+  const jobs = await startJobs(app);
   logger.info(
     { provider: app.services.provider.kind, slack, discord, terminal },
     "mailbrake started",
   );
 
   const stop = async () => {
+    await jobs.stop().catch(() => undefined);
     await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
     await app.close();
   };

@@ -1,0 +1,144 @@
+// The words of alerts and warnings (pure: data in, reply out), in the channel's language.
+import { cardText } from "../core/cards/cardText.ts";
+import { stateLabel } from "../core/cards/stateWords.ts";
+import type { Block, Button, Card, Reply, Tone } from "../core/reply.ts";
+import type { MailState } from "../hosting/port.ts";
+import { formatDateTime, formatDuration, formatNumber, formatPercent } from "../i18n/format.ts";
+import { type Language, translator } from "../i18n/index.ts";
+
+export interface Words {
+  language: Language;
+  timeZone: string;
+}
+
+const words = ({ language, timeZone }: Words) => ({
+  t: translator(language),
+  when: (ms: number) => formatDateTime(language, timeZone, ms),
+  number: (n: number) => formatNumber(language, n),
+  duration: (ms: number) => formatDuration(language, ms),
+});
+
+function reply(title: string, tone: Tone, lines: string[], buttons: Button[], notes: string[] = []): Reply {
+  const blocks: Block[] = lines.map((text) => ({ type: "text", text }));
+  for (const text of notes) blocks.push({ type: "context", text });
+  if (buttons.length > 0) blocks.push({ type: "actions", buttons });
+  const card: Card = { title, tone, blocks };
+  return { text: cardText(card), card, visibility: "channel" };
+}
+
+export type AlertState = "spam" | "bounce" | "ko";
+
+export interface StateAlert {
+  hosting: string;
+  state: AlertState;
+  seenAt: number;
+  holdEnd: number;
+  /** Later events, oldest first: state changes since the alert, or the all-clear. */
+  updates: { state: MailState; at: number }[];
+}
+
+export function stateAlertReply(w: Words, alert: StateAlert, buttons: Button[]): Reply {
+  const { t, when } = words(w);
+  const { hosting, state } = alert;
+  const lines = [
+    t(`jobs:alert.${state}.what`, { hosting, time: when(alert.seenAt) }),
+    t("jobs:alert.held", { time: when(alert.holdEnd) }),
+    t(`jobs:alert.${state}.todo`),
+  ];
+  const notes = alert.updates.map((u) =>
+    u.state === "ok" || u.state === "force"
+      ? t("jobs:alert.allClear", { hosting, state: stateLabel(t, u.state), time: when(u.at) })
+      : t("jobs:alert.nowState", { state: stateLabel(t, u.state), time: when(u.at) }),
+  );
+  const last = alert.updates[alert.updates.length - 1];
+  const cleared = last !== undefined && (last.state === "ok" || last.state === "force");
+  return reply(t(`jobs:alert.${state}.title`, { hosting }), cleared ? "success" : "danger", lines, buttons, notes);
+}
+
+export function stateAlertOffers(w: Words, state: AlertState) {
+  const { t } = words(w);
+  const purge = { mutation: "purge", label: t("jobs:button.purge"), style: "danger" } as const;
+  if (state === "spam") return [purge];
+  const unblock = state === "bounce"
+    ? ({ mutation: "unblock", label: t("jobs:button.unblockDoubles"), style: "primary" } as const)
+    : ({ mutation: "unblock", label: t("jobs:button.unblock"), style: "primary" } as const);
+  return [unblock, purge];
+}
+
+export interface Spike {
+  hosting: string;
+  at: number;
+  sentToday: number;
+  maxPerDay: number;
+  /** Mails in the last interval and how many times the usual rate, when the rate rule fired. */
+  burst?: { sent: number; minutes: number; factor: number };
+  /** Set once sending was stopped (by the bot or the provider). */
+  stoppedAt?: number;
+  stoppedState?: MailState;
+}
+
+export function spikeReply(w: Words, spike: Spike, buttons: Button[]): Reply {
+  const { t, when, number } = words(w);
+  const lines: string[] = [];
+  if (spike.burst) {
+    lines.push(
+      t("jobs:spike.rate", {
+        sent: number(spike.burst.sent),
+        minutes: spike.burst.minutes,
+        factor: number(Math.round(spike.burst.factor)),
+      }),
+    );
+  }
+  lines.push(
+    t("jobs:spike.share", {
+      sent: number(spike.sentToday),
+      max: number(spike.maxPerDay),
+      share: formatPercent(w.language, spike.maxPerDay > 0 ? spike.sentToday / spike.maxPerDay : 0),
+    }),
+  );
+  const notes = [t("jobs:spike.seen", { time: when(spike.at) })];
+  if (spike.stoppedAt !== undefined && spike.stoppedState) {
+    notes.push(t("jobs:spike.stopped", { state: stateLabel(t, spike.stoppedState), time: when(spike.stoppedAt) }));
+  } else {
+    lines.push(t("jobs:spike.todo"));
+  }
+  return reply(t("jobs:spike.title", { hosting: spike.hosting }), spike.stoppedAt ? "info" : "warning", lines, buttons, notes);
+}
+
+export const spikeOffers = (w: Words) =>
+  [{ mutation: "block", label: words(w).t("jobs:button.block"), style: "danger" }] as const;
+
+export interface HoldWarning {
+  hosting: string;
+  state: MailState;
+  since: number;
+  exact: boolean;
+  end: number;
+  now: number;
+}
+
+export function holdWarningReply(w: Words, warning: HoldWarning, buttons: Button[]): Reply {
+  const { t, when, duration } = words(w);
+  const { hosting } = warning;
+  const vars = { hosting, since: when(warning.since), end: when(warning.end), state: stateLabel(t, warning.state) };
+  const lines = [
+    t(warning.exact ? "jobs:hold.text" : "jobs:hold.textLatest", vars),
+    t(warning.state === "spam" ? "jobs:hold.todoSpam" : "jobs:hold.todo"),
+  ];
+  const title = t("jobs:hold.title", { hosting, left: duration(warning.end - warning.now) });
+  return reply(title, "warning", lines, buttons);
+}
+
+export function holdOffers(w: Words, state: MailState) {
+  const { t } = words(w);
+  const purge = { mutation: "purge", label: t("jobs:button.purge"), style: "danger" } as const;
+  if (state === "spam") return [purge];
+  return [{ mutation: "unblock", label: t("jobs:button.unblock"), style: "primary" } as const, purge];
+}
+
+export function failureReply(w: Words, job: "watch" | "collect", items: string[], at: number): Reply {
+  const { t, when } = words(w);
+  return reply(t("jobs:failure.title"), "warning", [
+    t(`jobs:failure.${job}`, { list: items.join(", "), time: when(at) }),
+  ], []);
+}

@@ -1,0 +1,154 @@
+// Keeps every error the provider reports, although one call returns at most the newest 100:
+// each hosting is polled often enough (faster while errors pour in), answers are
+// de-duplicated against a per-hosting cursor, and a possible gap is recorded, never hidden.
+import type { Logger } from "pino";
+import { type Bounce, type HostingProvider, MAX_BOUNCES_PER_CALL } from "../hosting/port.ts";
+import type { Store } from "../store/store.ts";
+import type { CollectedError, ErrorSource } from "./errorLog.ts";
+import { jobState } from "./jobState.ts";
+import { type Attempt, withRetry, type Sleep } from "./retry.ts";
+import type { JobSettings } from "./settings.ts";
+
+interface Cursor {
+  /** Date of the newest error seen, ms. */
+  newestAt: number;
+  /** Keys of the errors seen at exactly `newestAt` (with repeats). */
+  keysAtNewest: string[];
+  lastPollAt: number;
+  fast: boolean;
+}
+
+/** Errors in (from, to) may be missing for this hosting. */
+export interface Gap {
+  hosting: string;
+  from: number;
+  to: number;
+}
+
+interface CollectorState {
+  cursors: Record<string, Cursor>;
+  gaps: Gap[];
+}
+
+export interface PollResult {
+  hosting: string;
+  added: number;
+  /** Set when the provider could not be read (after retries). */
+  error?: unknown;
+}
+
+const keyOf = (b: Bounce) => `${b.date}|${b.to}|${b.message}`;
+
+export class Collector {
+  constructor(
+    private readonly deps: {
+      provider: HostingProvider;
+      store: Store;
+      errors: ErrorSource;
+      settings: JobSettings;
+      now: () => number;
+      sleep: Sleep;
+      logger: Logger;
+      /** Keep cursors in memory only (a one-off report without the running jobs). */
+      ephemeral?: boolean;
+    },
+  ) {}
+
+  private readonly memory: CollectorState = { cursors: {}, gaps: [] };
+
+  private get state(): CollectorState {
+    if (this.deps.ephemeral) return this.memory;
+    return jobState<CollectorState>(this.deps.store, "collector", () => ({ cursors: {}, gaps: [] }));
+  }
+
+  /** Gaps touching [from, to) for these hostings. */
+  gaps(from: number, to: number, hostings: ReadonlySet<string>): Gap[] {
+    return this.state.gaps.filter((g) => hostings.has(g.hosting) && g.to > from && g.from < to);
+  }
+
+  /** When the hosting's errors were last read successfully (undefined: never). */
+  lastPoll(hosting: string): number | undefined {
+    return this.state.cursors[hosting]?.lastPollAt;
+  }
+
+  /** Hostings whose next poll is due now. */
+  due(hostings: readonly string[]): string[] {
+    const now = this.deps.now();
+    const { collectEveryMs, collectFastEveryMs } = this.deps.settings;
+    return hostings.filter((h) => {
+      const cursor = this.state.cursors[h];
+      return !cursor || cursor.lastPollAt + (cursor.fast ? collectFastEveryMs : collectEveryMs) <= now;
+    });
+  }
+
+  /** Polls each hosting once (sequentially: the provider's rate limits are per account). */
+  async poll(hostings: readonly string[]): Promise<PollResult[]> {
+    const results: PollResult[] = [];
+    for (const hosting of hostings) results.push(await this.pollOne(hosting));
+    this.pruneGaps();
+    if (!this.deps.ephemeral) await this.deps.store.save();
+    return results;
+  }
+
+  private async pollOne(hosting: string): Promise<PollResult> {
+    const { provider, settings, sleep } = this.deps;
+    const answer: Attempt<Bounce[]> = await withRetry(() => provider.bounces(hosting, MAX_BOUNCES_PER_CALL), {
+      retries: settings.retries,
+      baseMs: settings.retryBaseMs,
+      sleep,
+    });
+    if (!answer.ok) {
+      this.deps.logger.warn({ err: answer.error, hosting }, "cannot read errors");
+      return { hosting, added: 0, error: answer.error };
+    }
+    const fresh = this.absorb(hosting, answer.value);
+    await this.deps.errors.appendAll(fresh);
+    return { hosting, added: fresh.length };
+  }
+
+  /** Updates the cursor with one answer (newest first); returns the errors not seen before. */
+  private absorb(hosting: string, answer: Bounce[]): CollectedError[] {
+    const now = this.deps.now();
+    const cursor = this.state.cursors[hosting];
+    const known = new Map<string, number>();
+    for (const key of cursor?.keysAtNewest ?? []) known.set(key, (known.get(key) ?? 0) + 1);
+    const fresh: CollectedError[] = [];
+    for (const bounce of answer) {
+      const at = Date.parse(bounce.date);
+      if (!Number.isFinite(at)) continue;
+      if (cursor && at < cursor.newestAt) continue;
+      if (cursor && at === cursor.newestAt) {
+        const left = known.get(keyOf(bounce)) ?? 0;
+        if (left > 0) {
+          known.set(keyOf(bounce), left - 1);
+          continue;
+        }
+      }
+      fresh.push({ at, hosting, to: bounce.to, message: bounce.message });
+    }
+    fresh.reverse(); // oldest first, as the log is kept
+    const oldest = answer[answer.length - 1];
+    const oldestAt = oldest ? Date.parse(oldest.date) : Number.NaN;
+    const full = answer.length >= MAX_BOUNCES_PER_CALL;
+    if (full && (!cursor || oldestAt > cursor.newestAt)) {
+      // Everything dated before the previous read was seen then; what came after it, older
+      // than the oldest error just returned, may be missing.
+      const from = cursor ? Math.max(cursor.newestAt, cursor.lastPollAt) : 0;
+      this.state.gaps.push({ hosting, from: Math.min(from, oldestAt), to: oldestAt });
+    }
+    const newestAt = Math.max(cursor?.newestAt ?? 0, ...fresh.map((e) => e.at));
+    const keysAtNewest = answer.filter((b) => Date.parse(b.date) === newestAt).map(keyOf);
+    this.state.cursors[hosting] = {
+      newestAt,
+      keysAtNewest,
+      lastPollAt: now,
+      fast: fresh.length >= MAX_BOUNCES_PER_CALL / 2,
+    };
+    return fresh;
+  }
+
+  private pruneGaps(): void {
+    const oldest = this.deps.now() - this.deps.settings.retentionMs;
+    this.state.gaps = this.state.gaps.filter((g) => g.to >= oldest);
+  }
+}

@@ -1,0 +1,46 @@
+// Warnings before a 72-hour hold runs out (default 24 h, 6 h and 1 h before), each exactly
+// once per hold. After downtime only the closest threshold passed is posted; the ones it
+// overtook are recorded as skipped so they never come late.
+import { channelLanguage } from "../core/announce.ts";
+import { holdEnd } from "../core/holds.ts";
+import type { Services } from "../core/services.ts";
+import type { MailState } from "../hosting/port.ts";
+import { holdOffers, holdWarningReply } from "./alerts.ts";
+import { offerButtons } from "./offers.ts";
+import type { PostLedger } from "./postLedger.ts";
+import type { JobSettings } from "./settings.ts";
+
+const HOUR = 3_600_000;
+
+export class HoldWarnings {
+  constructor(
+    private readonly services: Services,
+    private readonly ledger: PostLedger,
+    private readonly settings: JobSettings,
+    /** The last state the watch saw, if any. */
+    private readonly lastState: (hosting: string) => MailState | undefined,
+  ) {}
+
+  /** Posts the warnings due now; returns how many were posted. */
+  async check(): Promise<number> {
+    const now = this.services.clock.now();
+    let posted = 0;
+    for (const [hosting, hold] of Object.entries(this.services.store.data.holds)) {
+      const state = this.lastState(hosting) ?? "ko";
+      const end = holdEnd(hold);
+      if (state === "purging" || now >= end) continue;
+      const passed = this.settings.holdWarnHours.filter((h) => end - h * HOUR <= now);
+      const closest = passed[passed.length - 1];
+      if (closest === undefined) continue;
+      const keyOf = (h: number) => `hold:${hosting}:${hold.since}:${h}`;
+      if (this.ledger.done(keyOf(closest))) continue;
+      for (const h of passed.slice(0, -1)) await this.ledger.skip(keyOf(h));
+      const language = channelLanguage(this.services, hosting);
+      const w = { language, timeZone: this.settings.timeZone };
+      const buttons = offerButtons(this.services.store, { hosting, language, now, expiresAt: end }, holdOffers(w, state));
+      const reply = holdWarningReply(w, { hosting, state, since: hold.since, exact: hold.exact, end, now }, buttons);
+      if (await this.ledger.postOnce(keyOf(closest), reply, { hosting })) posted += 1;
+    }
+    return posted;
+  }
+}

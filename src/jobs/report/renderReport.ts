@@ -1,0 +1,139 @@
+// The report as a platform-neutral card, in one language. Long lists end with "and N more":
+// nothing is cut silently.
+import { cardText } from "../../core/cards/cardText.ts";
+import { stateLabel, stateTone } from "../../core/cards/stateWords.ts";
+import type { Block, Card, Reply, Tone } from "../../core/reply.ts";
+import type { HostingMail } from "../../hosting/port.ts";
+import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.ts";
+import { type Language, translator } from "../../i18n/index.ts";
+import type { HostingReport, ReportData } from "./reportData.ts";
+import type { Ranked } from "./summarize.ts";
+import type { Subject } from "./statusCode.ts";
+
+const SHOWN_GROUPS = 6;
+const SHOWN_RANKED = 5;
+/** Hostings with errors shown in detail; the others get one line each in a list. */
+const DETAILED_HOSTINGS = 10;
+const SHOWN_NAMES = 20;
+const EXAMPLE_CHARS = 160;
+
+const SUBJECT_WORDS: Record<Subject, string> = {
+  "1": "address",
+  "2": "mailbox",
+  "3": "system",
+  "4": "routing",
+  "5": "protocol",
+  "6": "content",
+  "7": "policy",
+  unknown: "other",
+};
+const CLASS_WORDS = { "4": "temporary", "5": "permanent", unknown: "unclassified" } as const;
+
+export interface ReportView {
+  language: Language;
+  timeZone: string;
+  /** The daily job's post (vs. `/mail report` on demand). */
+  scheduled: boolean;
+  /** The scheduled time it was due, when posted late. */
+  lateSince?: number;
+}
+
+export function renderReport(data: ReportData, view: ReportView): Reply {
+  const t = translator(view.language);
+  const number = (n: number) => formatNumber(view.language, n);
+  const when = (ms: number) => formatDateTime(view.language, view.timeZone, ms);
+  const list = (items: Ranked[], shown = SHOWN_RANKED) => {
+    const parts = items.slice(0, shown).map((i) => t("jobs:report.item", { name: i.name, count: number(i.count) }));
+    if (items.length > shown) parts.push(t("report.more", { count: items.length - shown }));
+    return parts.join(", ");
+  };
+
+  const blocks: Block[] = [{ type: "context", text: t("jobs:report.period", { from: when(data.from), to: when(data.to) }) }];
+  if (view.lateSince !== undefined) blocks.push({ type: "context", text: t("jobs:report.late", { time: when(view.lateSince) }) });
+  const withErrors = data.hostings
+    .filter((h) => h.summary.total > 0)
+    .sort((a, b) => b.summary.total - a.summary.total || a.hosting.localeCompare(b.hosting));
+  const quiet = data.hostings.filter((h) => h.summary.total === 0);
+
+  for (const h of withErrors.slice(0, DETAILED_HOSTINGS)) {
+    blocks.push({ type: "divider" }, { type: "fields", fields: [{ label: h.hosting, value: headline(h) }] });
+    const lines = h.summary.groups.slice(0, SHOWN_GROUPS).map((g) =>
+      t("jobs:report.group", {
+        code: `${g.statusClass === "unknown" ? "?" : g.statusClass}.${g.subject === "unknown" ? "x" : g.subject}.x`,
+        kind: t(`jobs:report.subject.${SUBJECT_WORDS[g.subject]}`),
+        class: t(`jobs:report.class.${CLASS_WORDS[g.statusClass]}`),
+        count: number(g.count),
+        example: g.example.length > EXAMPLE_CHARS ? `${g.example.slice(0, EXAMPLE_CHARS)}…` : g.example,
+      }),
+    );
+    const hidden = h.summary.groups.length - SHOWN_GROUPS;
+    if (hidden > 0) lines.push(t("jobs:report.moreGroups", { count: hidden }));
+    lines.push(t("jobs:report.domains", { list: list(h.summary.domains) }));
+    lines.push(t("jobs:report.recipients", { list: list(h.summary.recipients) }));
+    blocks.push({ type: "text", text: lines.join("\n") });
+    if (h.mail) blocks.push({ type: "context", text: overall(h.summary.total, h.mail) });
+    for (const note of notes(h)) blocks.push({ type: "context", text: note });
+  }
+  const rest = withErrors.slice(DETAILED_HOSTINGS);
+  if (rest.length > 0) {
+    blocks.push({ type: "divider" }, {
+      type: "text",
+      text: t("jobs:report.moreHostings", {
+        count: rest.length,
+        list: list(rest.map((h) => ({ name: h.hosting, count: h.summary.total })), SHOWN_NAMES),
+      }),
+    });
+    for (const h of rest) for (const note of notes(h)) blocks.push({ type: "context", text: `${h.hosting}: ${note}` });
+  }
+  if (quiet.length > 0) {
+    const names = quiet.slice(0, SHOWN_NAMES).map((h) => quietName(h));
+    if (quiet.length > SHOWN_NAMES) names.push(t("report.more", { count: quiet.length - SHOWN_NAMES }));
+    blocks.push({ type: "divider" }, { type: "text", text: t("jobs:report.quiet", { count: quiet.length, list: names.join(", ") }) });
+    for (const h of quiet) for (const note of notes(h)) blocks.push({ type: "context", text: `${h.hosting}: ${note}` });
+  }
+
+  const title = t(view.scheduled ? "jobs:report.titleDaily" : "report.title");
+  const card: Card = { title, tone: toneOf(data), blocks };
+  const json = data.hostings.map((h) => ({
+    name: h.hosting,
+    state: h.mail?.state ?? null,
+    errors: h.summary.total,
+    sent: h.sent ?? null,
+    groups: h.summary.groups.map((g) => ({ class: g.statusClass, subject: g.subject, count: g.count })),
+    complete: h.gaps.length === 0 && h.unread.length === 0,
+  }));
+  return { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };
+
+  function headline(h: HostingReport): string {
+    const sent = h.sent === undefined ? t("jobs:report.unknown") : number(h.sent);
+    const rate = h.sent ? formatPercent(view.language, h.summary.total / h.sent) : "–";
+    const state = h.mail ? stateLabel(t, h.mail.state) : t("jobs:report.unknown");
+    return t("jobs:report.headline", { state, count: h.summary.total, errors: number(h.summary.total), sent, rate });
+  }
+
+  function overall(count: number, mail: HostingMail): string {
+    const share = mail.sent > 0 ? formatPercent(view.language, mail.bounce / mail.sent) : "–";
+    return t("report.summary", { count, sent: number(mail.sentToday), share });
+  }
+
+  function quietName(h: HostingReport): string {
+    return h.mail && h.mail.state !== "ok" ? `${h.hosting} (${stateLabel(t, h.mail.state)})` : h.hosting;
+  }
+
+  function notes(h: HostingReport): string[] {
+    const out = h.gaps.map((g) =>
+      g.from <= 0
+        ? t("jobs:report.gapStart", { to: when(g.to) })
+        : t("jobs:report.gap", { from: when(g.from), to: when(g.to) }),
+    );
+    for (const what of h.unread) out.push(t(`jobs:report.unread.${what}`));
+    return out;
+  }
+}
+
+function toneOf(data: ReportData): Tone {
+  const tones = data.hostings.map((h) => (h.mail ? stateTone(h.mail.state) : "warning"));
+  if (tones.includes("danger")) return "danger";
+  if (tones.includes("warning") || data.hostings.some((h) => h.gaps.length > 0 || h.unread.length > 0)) return "warning";
+  return "info";
+}

@@ -1,0 +1,113 @@
+// Gathers what a report shows: errors over the period (from the collected log), sent
+// volume, current state, possible gaps, and 14 days of history for the chart.
+import type { HostingMail, HostingProvider, Volume } from "../../hosting/port.ts";
+import type { Collector, Gap } from "../collector.ts";
+import type { CollectedError, ErrorSource } from "../errorLog.ts";
+import { mapLimit, type Sleep, withRetry } from "../retry.ts";
+import type { JobSettings } from "../settings.ts";
+import { type ErrorSummary, summarize } from "./summarize.ts";
+
+export const DAY_MS = 86_400_000;
+export const CHART_DAYS = 14;
+const IN_FLIGHT = 8;
+
+export interface HostingReport {
+  hosting: string;
+  mail?: HostingMail;
+  summary: ErrorSummary;
+  /** Estimated mails sent during the period (volumes are per UTC day), undefined if unread. */
+  sent?: number;
+  gaps: Gap[];
+  /** What could not be read from the provider (after retries). */
+  unread: ("state" | "volumes" | "errors")[];
+}
+
+export interface DayPoint {
+  /** UTC day start, ms. */
+  day: number;
+  sent: number;
+  errors: number;
+}
+
+export interface ReportData {
+  from: number;
+  to: number;
+  hostings: HostingReport[];
+  days: DayPoint[];
+}
+
+export interface ReportDeps {
+  provider: HostingProvider;
+  errors: ErrorSource;
+  collector: Collector;
+  settings: JobSettings;
+  sleep: Sleep;
+}
+
+const dayStart = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+
+/** Mails sent in [from, to), spreading each UTC day's volume evenly over the part of it that has passed. */
+export function sentBetween(volumes: readonly Volume[], from: number, to: number): number {
+  let total = 0;
+  for (const { date, volume } of volumes) {
+    const start = Date.parse(`${date}T00:00:00Z`);
+    const end = Math.min(start + DAY_MS, to);
+    if (!Number.isFinite(start) || end <= start) continue;
+    const overlap = Math.min(end, to) - Math.max(start, from);
+    if (overlap > 0) total += (volume * overlap) / (end - start);
+  }
+  return Math.round(total);
+}
+
+export async function gatherReport(
+  deps: ReportDeps,
+  hostings: readonly string[],
+  period: { from: number; to: number },
+): Promise<ReportData> {
+  const { from, to } = period;
+  const chartFrom = dayStart(to) - (CHART_DAYS - 1) * DAY_MS;
+  const names = new Set(hostings);
+  const collectedErrors = await deps.errors.between(Math.min(from, chartFrom), to, names);
+  const byHosting = new Map<string, CollectedError[]>();
+  const errorsPerDay = new Map<number, number>();
+  for (const error of collectedErrors) {
+    if (error.at >= from) {
+      const list = byHosting.get(error.hosting);
+      if (list) list.push(error);
+      else byHosting.set(error.hosting, [error]);
+    }
+    if (error.at >= chartFrom) errorsPerDay.set(dayStart(error.at), (errorsPerDay.get(dayStart(error.at)) ?? 0) + 1);
+  }
+  const sentPerDay = new Map<number, number>();
+  const retry = { retries: deps.settings.retries, baseMs: deps.settings.retryBaseMs, sleep: deps.sleep };
+  const reports = await mapLimit(hostings, IN_FLIGHT, async (hosting): Promise<HostingReport> => {
+    const [mail, volumes] = await Promise.all([
+      withRetry(() => deps.provider.getMail(hosting), retry),
+      withRetry(() => deps.provider.volumes(hosting), retry),
+    ]);
+    const unread: HostingReport["unread"] = [];
+    if (!mail.ok) unread.push("state");
+    if (!volumes.ok) unread.push("volumes");
+    const lastPoll = deps.collector.lastPoll(hosting);
+    if (lastPoll === undefined || lastPoll < to - 2 * deps.settings.collectEveryMs) unread.push("errors");
+    if (volumes.ok) {
+      for (const v of volumes.value) {
+        const day = Date.parse(`${v.date}T00:00:00Z`);
+        if (day >= chartFrom) sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + v.volume);
+      }
+    }
+    return {
+      hosting,
+      mail: mail.ok ? mail.value : undefined,
+      summary: summarize(byHosting.get(hosting) ?? []),
+      sent: volumes.ok ? sentBetween(volumes.value, from, to) : undefined,
+      gaps: deps.collector.gaps(from, to, new Set([hosting])),
+      unread,
+    };
+  });
+  const days: DayPoint[] = [];
+  for (let day = chartFrom; day <= dayStart(to); day += DAY_MS) {
+    days.push({ day, sent: sentPerDay.get(day) ?? 0, errors: errorsPerDay.get(day) ?? 0 });
+  }
+  return { from, to, hostings: reports, days };
+}

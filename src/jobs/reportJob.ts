@@ -1,0 +1,102 @@
+// The daily error report: once per report channel and scheduled time, covering every
+// hosting since the previous report; posted late (and said so) when the bot was down at
+// the time, as long as the local day is not over.
+import type { Reply } from "../core/reply.ts";
+import type { Services } from "../core/services.ts";
+import type { Language } from "../i18n/index.ts";
+import { channelGroups } from "./channels.ts";
+import type { Collector } from "./collector.ts";
+import { type CronTimes, localDay } from "./cronTimes.ts";
+import type { ErrorSource } from "./errorLog.ts";
+import { jobState } from "./jobState.ts";
+import type { PostLedger } from "./postLedger.ts";
+import { buildReportReply } from "./report/buildReply.ts";
+import { DAY_MS } from "./report/reportData.ts";
+import type { Sleep } from "./retry.ts";
+import type { JobSettings } from "./settings.ts";
+
+/** Posted more than this after its time, a report says it is late. */
+const LATE_AFTER_MS = 10 * 60_000;
+
+interface ReportState {
+  /** End of the last posted report's period, per channel group. */
+  lastTo: Record<string, number>;
+}
+
+export interface ReportJobDeps {
+  services: Services;
+  hostingNames: () => Promise<string[]>;
+  collector: Collector;
+  errors: ErrorSource;
+  ledger: PostLedger;
+  times: CronTimes;
+  settings: JobSettings;
+  sleep: Sleep;
+}
+
+export class ReportJob {
+  constructor(private readonly deps: ReportJobDeps) {}
+
+  private get state(): ReportState {
+    return jobState<ReportState>(this.deps.services.store, "report", () => ({ lastTo: {} }));
+  }
+
+  /** The scheduled time whose report is owed now, if any (the local day not over yet). */
+  owed(now: number): number | undefined {
+    const due = this.deps.times.lastAtOrBefore(now);
+    if (due === undefined) return undefined;
+    const { timeZone } = this.deps.settings;
+    if (localDay(due, timeZone) !== localDay(now, timeZone)) return undefined;
+    return due;
+  }
+
+  /** Posts the owed report for every channel group that has not had it; returns how many were posted. */
+  async runIfOwed(): Promise<number> {
+    const now = this.deps.services.clock.now();
+    const due = this.owed(now);
+    if (due === undefined) return 0;
+    const names = await this.deps.hostingNames();
+    const groups = channelGroups(this.deps.services, names);
+    const pending = groups.filter((g) => !this.deps.ledger.done(this.keyOf(g.key, due)));
+    if (pending.length === 0) return 0;
+    await this.deps.collector.poll(names);
+    let posted = 0;
+    for (const group of pending) {
+      const from = this.state.lastTo[group.key] ?? due - DAY_MS;
+      const to = this.deps.services.clock.now();
+      const late = to - due > LATE_AFTER_MS ? due : undefined;
+      const reply = await this.build(group.hostings, { from, to }, group.language, { scheduled: true, lateSince: late });
+      const refs = await this.deps.ledger.postOnce(this.keyOf(group.key, due), reply, group.target);
+      if (refs) {
+        posted += 1;
+        this.state.lastTo[group.key] = to;
+        await this.deps.services.store.save();
+      }
+    }
+    return posted;
+  }
+
+  /** `/mail report`: the same report, for the asker, over the period the next daily one covers. */
+  async onDemand(hostings: string[], language: Language): Promise<Reply> {
+    await this.deps.collector.poll(hostings);
+    const to = this.deps.services.clock.now();
+    const groups = channelGroups(this.deps.services, hostings);
+    const from = Math.min(...groups.map((g) => this.state.lastTo[g.key] ?? to - DAY_MS));
+    return this.build(hostings, { from, to }, language, { scheduled: false });
+  }
+
+  private build(
+    hostings: string[],
+    period: { from: number; to: number },
+    language: Language,
+    view: { scheduled: boolean; lateSince?: number },
+  ): Promise<Reply> {
+    const { services, collector, errors, settings, sleep } = this.deps;
+    const deps = { provider: services.provider, errors, collector, settings, sleep };
+    return buildReportReply(deps, services.logger, hostings, period, { language, timeZone: settings.timeZone, ...view });
+  }
+
+  private keyOf(group: string, due: number): string {
+    return `report:${group}:${new Date(due).toISOString()}`;
+  }
+}

@@ -1,0 +1,41 @@
+// node-cron wiring: each job runs on its expression without overlapping itself; a failing
+// run is logged, never thrown into the timer.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly busy = new Set<string>();
+
+  constructor(private readonly logger: Logger) {}
+
+  add(name: string, expression: string, timeZone: string, run: () => Promise<void>): void {
+    const task = cron.schedule(expression, () => this.runOnce(name, run), {
+      name: `mailbrake-${name}`,
+      timezone: timeZone,
+      noOverlap: true,
+      unref: true,
+    });
+    this.tasks.push(task);
+  }
+
+  /** Runs `run` unless a run of the same job is still going; resolves when done. */
+  async runOnce(name: string, run: () => Promise<void>): Promise<void> {
+    if (this.busy.has(name)) {
+      this.logger.debug({ job: name }, "previous run still going: skipped");
+      return;
+    }
+    this.busy.add(name);
+    try {
+      await run();
+    } catch (error) {
+      this.logger.error({ err: error, job: name }, "job run failed");
+    } finally {
+      this.busy.delete(name);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.tasks.splice(0).map((task) => task.destroy()));
+  }
+}

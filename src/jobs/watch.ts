@@ -1,0 +1,219 @@
+// The state watch: reads every hosting every few minutes (a bounded number of calls in
+// flight). A move to spam, bounce or ko the bot did not cause posts an alert with offers;
+// a return to ok updates it with an all-clear. A volume spike posts one alert per incident
+// (per hosting and UTC day), updated in place.
+import { channelLanguage } from "../core/announce.ts";
+import { HOLD_MS, observeHold } from "../core/holds.ts";
+import type { Button } from "../core/reply.ts";
+import type { Services } from "../core/services.ts";
+import type { HostingMail, MailState } from "../hosting/port.ts";
+import {
+  type AlertState,
+  type Spike,
+  type StateAlert,
+  spikeOffers,
+  spikeReply,
+  stateAlertOffers,
+  stateAlertReply,
+  type Words,
+} from "./alerts.ts";
+import { jobState } from "./jobState.ts";
+import { offerButtons } from "./offers.ts";
+import type { PostLedger } from "./postLedger.ts";
+import { type Attempt, mapLimit, type Sleep, withRetry } from "./retry.ts";
+import type { JobSettings } from "./settings.ts";
+
+interface Seen {
+  state: MailState;
+  at: number;
+  sentToday: number;
+  /** UTC day of `sentToday`. */
+  day: string;
+  alert?: { key: string; data: StateAlert };
+  spike?: { key: string; data: Spike; buttons?: Button[] };
+  /** Usual mails per minute, from the volumes of the last complete days. */
+  usual?: { day: string; perMinute: number };
+}
+
+interface WatchState {
+  hostings: Record<string, Seen>;
+  lastSweepAt?: number;
+}
+
+export interface SweepResult {
+  read: number;
+  failed: { hosting: string; error: unknown }[];
+  alerts: number;
+}
+
+const ALERT_STATES: readonly MailState[] = ["spam", "bounce", "ko"];
+const USUAL_DAYS = 7;
+const MINUTES_PER_DAY = 1440;
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export class StateWatch {
+  constructor(
+    private readonly services: Services,
+    private readonly ledger: PostLedger,
+    private readonly settings: JobSettings,
+    private readonly sleep: Sleep,
+    private readonly concurrency = 16,
+  ) {}
+
+  private get state(): WatchState {
+    return jobState<WatchState>(this.services.store, "watch", () => ({ hostings: {} }));
+  }
+
+  lastState(hosting: string): MailState | undefined {
+    return this.state.hostings[hosting]?.state;
+  }
+
+  due(now: number): boolean {
+    const last = this.state.lastSweepAt;
+    return last === undefined || now - last >= this.settings.watchEveryMs;
+  }
+
+  /** Reads every hosting once and acts on what changed. */
+  async sweep(names: readonly string[]): Promise<SweepResult> {
+    const retry = { retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep };
+    const answers = await mapLimit(names, this.concurrency, async (hosting) => ({
+      hosting,
+      answer: await withRetry(() => this.services.provider.getMail(hosting), retry),
+    }));
+    const result: SweepResult = { read: 0, failed: [], alerts: 0 };
+    for (const { hosting, answer } of answers) {
+      if (!answer.ok) {
+        result.failed.push({ hosting, error: answer.error });
+        continue;
+      }
+      result.read += 1;
+      result.alerts += await this.observe(hosting, answer.value);
+    }
+    this.state.lastSweepAt = this.services.clock.now();
+    await this.services.store.save();
+    return result;
+  }
+
+  private async observe(hosting: string, mail: HostingMail): Promise<number> {
+    const { store, clock } = this.services;
+    const now = clock.now();
+    const before = this.state.hostings[hosting];
+    const blockedByBot = this.blockedByBot(hosting, before);
+    observeHold(store, hosting, mail.state, now);
+    const seen: Seen = {
+      state: mail.state,
+      at: now,
+      sentToday: mail.sentToday,
+      day: utcDay(now),
+      alert: before?.alert,
+      spike: before?.spike?.key.endsWith(utcDay(now)) ? before.spike : undefined,
+      usual: before?.usual,
+    };
+    this.state.hostings[hosting] = seen;
+    const w: Words = { language: channelLanguage(this.services, hosting), timeZone: this.settings.timeZone };
+    let posted = 0;
+
+    if (before && before.state !== mail.state) {
+      if (seen.alert) await this.updateAlert(seen, mail.state, now, w);
+      const isAlertState = ALERT_STATES.includes(mail.state);
+      if (isAlertState && !(mail.state === "ko" && blockedByBot)) {
+        posted += await this.openAlert(hosting, seen, mail.state as AlertState, now, w);
+      }
+      if (seen.spike && !seen.spike.data.stoppedAt && mail.state !== "ok" && mail.state !== "force") {
+        seen.spike.data = { ...seen.spike.data, stoppedAt: now, stoppedState: mail.state };
+        await this.ledger.edit(seen.spike.key, spikeReply(w, seen.spike.data, []));
+      }
+    }
+    if (mail.state === "ok" || mail.state === "force") posted += await this.checkSpike(hosting, mail, before, seen, now, w);
+    return posted;
+  }
+
+  /** The bot blocked it since the last look: its own block records an exact hold. */
+  private blockedByBot(hosting: string, before: Seen | undefined): boolean {
+    const hold = this.services.store.data.holds[hosting];
+    return hold?.exact === true && (before === undefined || hold.since >= before.at);
+  }
+
+  private async openAlert(hosting: string, seen: Seen, state: AlertState, now: number, w: Words): Promise<number> {
+    const hold = this.services.store.data.holds[hosting];
+    const since = hold?.since ?? now;
+    const key = `state:${hosting}:${state}:${since}`;
+    if (this.ledger.done(key)) return 0;
+    const data: StateAlert = { hosting, state, seenAt: now, holdEnd: since + HOLD_MS, updates: [] };
+    const buttons = offerButtons(
+      this.services.store,
+      { hosting, language: w.language, now, expiresAt: data.holdEnd },
+      stateAlertOffers(w, state),
+    );
+    seen.alert = { key, data };
+    return (await this.ledger.postOnce(key, stateAlertReply(w, data, buttons), { hosting })) ? 1 : 0;
+  }
+
+  /** Notes a later state on the open alert; a return to sending closes it with an all-clear. */
+  private async updateAlert(seen: Seen, state: MailState, now: number, w: Words): Promise<void> {
+    const alert = seen.alert;
+    if (!alert) return;
+    alert.data = { ...alert.data, updates: [...alert.data.updates, { state, at: now }] };
+    const cleared = state === "ok" || state === "force";
+    // Buttons stay while held mail may still need a decision (their offers check the state anyway).
+    const reply = stateAlertReply(w, alert.data, []);
+    await this.ledger.edit(alert.key, reply);
+    if (cleared) seen.alert = undefined;
+  }
+
+  private async checkSpike(
+    hosting: string,
+    mail: HostingMail,
+    before: Seen | undefined,
+    seen: Seen,
+    now: number,
+    w: Words,
+  ): Promise<number> {
+    const { spikeFactor, spikeMinMails, spikeDailyShare } = this.settings;
+    const shareHit = mail.maxPerDay > 0 && mail.sentToday >= spikeDailyShare * mail.maxPerDay;
+    let burst: Spike["burst"];
+    if (before && before.day === seen.day && mail.sentToday > before.sentToday && now > before.at) {
+      const sent = mail.sentToday - before.sentToday;
+      const minutes = (now - before.at) / 60_000;
+      const usual = await this.usualPerMinute(hosting, seen);
+      const factor = usual > 0 ? sent / minutes / usual : Number.POSITIVE_INFINITY;
+      if (sent >= spikeMinMails && factor >= spikeFactor) burst = { sent, minutes: Math.round(minutes), factor };
+    }
+    if (!shareHit && !burst) return 0;
+    const data: Spike = {
+      hosting,
+      at: now,
+      sentToday: mail.sentToday,
+      maxPerDay: mail.maxPerDay,
+      burst: burst ?? seen.spike?.data.burst,
+    };
+    if (seen.spike) {
+      seen.spike.data = { ...data, at: seen.spike.data.at };
+      await this.ledger.edit(seen.spike.key, spikeReply(w, seen.spike.data, seen.spike.buttons ?? []));
+      return 0;
+    }
+    const key = `spike:${hosting}:${seen.day}`;
+    if (this.ledger.done(key)) return 0;
+    const buttons = offerButtons(
+      this.services.store,
+      { hosting, language: w.language, now, expiresAt: now + HOLD_MS },
+      spikeOffers(w),
+    );
+    seen.spike = { key, data, buttons };
+    return (await this.ledger.postOnce(key, spikeReply(w, data, buttons), { hosting })) ? 1 : 0;
+  }
+
+  private async usualPerMinute(hosting: string, seen: Seen): Promise<number> {
+    if (seen.usual?.day === seen.day) return seen.usual.perMinute;
+    const retry = { retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep };
+    const answer: Attempt<{ date: string; volume: number }[]> = await withRetry(
+      () => this.services.provider.volumes(hosting),
+      retry,
+    );
+    if (!answer.ok) return 0;
+    const past = answer.value.filter((v) => v.date < seen.day).slice(0, USUAL_DAYS);
+    const perMinute = past.length > 0 ? past.reduce((s, v) => s + v.volume, 0) / past.length / MINUTES_PER_DAY : 0;
+    seen.usual = { day: seen.day, perMinute };
+    return perMinute;
+  }
+}

@@ -1,0 +1,66 @@
+// A test app with the jobs attached (instant retry waits), and a provider whose error log
+// a test can script, so counts are exact.
+import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";
+import { HostingError, MAX_BOUNCES_PER_CALL } from "../../src/hosting/port.ts";
+import { Jobs } from "../../src/jobs/jobs.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
+
+export interface JobsTestApp extends TestApp {
+  jobs: Jobs;
+}
+
+export async function makeJobsApp(options: TestAppOptions): Promise<JobsTestApp> {
+  const app = await makeTestApp(options);
+  const jobs = await Jobs.create(app, { sleep: async () => undefined });
+  return Object.assign(app, { jobs });
+}
+
+/** Errors a test adds by hand; `bounces()` answers like the provider (newest first, at most 100). */
+export class ScriptedErrors {
+  readonly log = new Map<string, Bounce[]>();
+  calls = 0;
+
+  add(hosting: string, at: number, count: number, message: (i: number) => string, to: (i: number) => string): void {
+    const list = this.log.get(hosting) ?? [];
+    for (let i = 0; i < count; i++) list.push({ date: new Date(at + i * 1000).toISOString(), to: to(i), message: message(i) });
+    this.log.set(hosting, list);
+  }
+
+  wrap(provider: HostingProvider): HostingProvider {
+    return new Proxy(provider, {
+      get: (target, key) => {
+        if (key === "bounces") {
+          return async (hosting: string, limit: number) => {
+            this.calls += 1;
+            const list = this.log.get(hosting) ?? [];
+            return list.slice(-Math.min(limit, MAX_BOUNCES_PER_CALL)).reverse();
+          };
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+}
+
+/** A provider whose calls fail (as a network outage would) while `down` is true. */
+export function flaky(state: { down: boolean; calls: number }) {
+  return (provider: HostingProvider): HostingProvider =>
+    new Proxy(provider, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          state.calls += 1;
+          if (state.down && key !== "kind") {
+            return Promise.reject(new HostingError("unavailable", "connect ECONNREFUSED 127.0.0.1"));
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+}
+
+/** Every text of a reply's card, for assertions. */
+export const textOf = (reply: Reply): string => reply.text;

@@ -78,6 +78,8 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     registration,
     async stop() {
       sink.stop();
+      // Closing is not a fault: no "disconnected / reconnecting" lines for it.
+      client.removeAllListeners(Events.ShardDisconnect).removeAllListeners(Events.ShardReconnecting);
       await client.destroy();
     },
   };

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ConfigError, StoreError } from "./errors.ts";
 import { translator } from "./i18n/index.ts";
+import { doctorMain } from "./hosting/ovh/doctorMain.ts";
 import { runBot } from "./index.ts";
 import { runOnce } from "../adapters/console/oneShot.ts";
 
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (words.length === 0) return await runBot({ forceTerminal: false });
     if (words[0] === "chat" && words.length === 1) return await runBot({ forceTerminal: true });
+    if (words[0] === "doctor" && words.length === 1) return await doctorMain();
     return await runOnce(words, flags);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StoreError) {

@@ -60,6 +60,8 @@ export class FakeOvhApi {
   latencyMs: number;
   granted: Set<string>;
   credentialExpired = false;
+  /** What GET /auth/currentCredential says about the consumer key's expiry. */
+  credentialExpiration: string | null = null;
   private inFlightNow = 0;
   private peak = 0;
   private readonly sockets = new Set<Socket>();
@@ -224,7 +226,7 @@ export class FakeOvhApi {
         .replace(/\\\//g, "/")
         .replace("([^/]+)", "*"),
     }));
-    return { credentialId: 1, applicationId: 1, status: "validated", rules, expiration: null };
+    return { credentialId: 1, applicationId: 1, status: "validated", rules, expiration: this.credentialExpiration };
   }
 
   private takeFault(method: string, path: string): Fault | undefined {

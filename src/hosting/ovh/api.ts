@@ -60,6 +60,11 @@ export class OvhApi {
     return this.once(method, path, body, hosting);
   }
 
+  /** Server time minus local time (seconds), once synced. */
+  get timeDiff(): number {
+    return this.client.apiTimeDiff ?? 0;
+  }
+
   /** The API's time (Unix seconds), unauthenticated; also re-syncs the signing offset. */
   async serverTime(): Promise<number> {
     this.synced = false;

@@ -62,3 +62,5 @@ export function tokenCreationUrl(endpoint: string): string {
 }
 
 export const knownEndpoints = (): string[] => Object.keys(API_HOSTS);
+
+export const apiHost = (endpoint: string): string | undefined => API_HOSTS[endpoint];

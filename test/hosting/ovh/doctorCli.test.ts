@@ -1,0 +1,62 @@
+// `mailbrake doctor` as people run it: the real CLI in a child process, trusting the fake
+// API's certificate through NODE_EXTRA_CA_CERTS.
+import { spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../fakes/ovhCert.ts";
+import { FAKE_CREDENTIALS } from "../../fakes/ovhApi.ts";
+import { type OvhHarness, startOvhHarness } from "../../fakes/ovhHarness.ts";
+import { useTempDir } from "../../helpers/tempDir.ts";
+
+const bin = new URL("../../../bin/mailbrake.js", import.meta.url).pathname;
+const tempDir = useTempDir();
+let h: OvhHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function run(dir: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "doctor"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", MAILBRAKE_DATA_FILE: join(dir, "m.json"), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out }));
+  });
+}
+
+describe("mailbrake doctor (CLI)", () => {
+  it("without credentials, explains the sandbox and exits 0", async () => {
+    const { code, out } = await run(await tempDir(), {});
+    expect(code).toBe(0);
+    expect(out).toContain("uses the embedded sandbox");
+    expect(out).toContain("https://eu.api.ovh.com/createToken/?");
+  });
+
+  it("checks the real client against the fake API and never prints a secret", async () => {
+    h = await startOvhHarness();
+    const dir = await tempDir();
+    const system = process.env.NODE_EXTRA_CA_CERTS ? await readFile(process.env.NODE_EXTRA_CA_CERTS, "utf8").catch(() => "") : "";
+    const caFile = join(dir, "ca.pem");
+    await writeFile(caFile, `${system}\n${(await loopbackCertificate()).cert}`);
+    const { code, out } = await run(dir, {
+      NODE_EXTRA_CA_CERTS: caFile,
+      OVH_ENDPOINT: h.fake.endpoint,
+      OVH_APPLICATION_KEY: FAKE_CREDENTIALS.appKey,
+      OVH_APPLICATION_SECRET: FAKE_CREDENTIALS.appSecret,
+      OVH_CONSUMER_KEY: FAKE_CREDENTIALS.consumerKey,
+    });
+    expect(out).toContain("Credentials accepted: 3 hostings visible");
+    expect(out).toContain("All checks passed.");
+    expect(code).toBe(0);
+    expect(out).not.toContain(FAKE_CREDENTIALS.appSecret);
+    expect(out).not.toContain(FAKE_CREDENTIALS.consumerKey);
+  });
+});

@@ -1,0 +1,70 @@
+// The engine over the OVHcloud provider (→ fake API): what the user reads when a write's
+// answer is lost or a right is missing, and `status all` with bounded calls in flight.
+import { join } from "node:path";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { type App, createApp } from "../../../src/app.ts";
+import { envSchema } from "../../../src/config.ts";
+import type { SandboxHostingSeed } from "../../../src/hosting/sandbox/index.ts";
+import { type OvhHarness, startOvhHarness } from "../../fakes/ovhHarness.ts";
+import { useTempDir } from "../../helpers/tempDir.ts";
+import { ask, buttons, click, HOSTING, person } from "../../helpers/testApp.ts";
+
+const tempDir = useTempDir();
+let harness: OvhHarness | undefined;
+let app: App | undefined;
+afterEach(async () => {
+  await app?.close();
+  await harness?.close();
+  app = harness = undefined;
+});
+
+async function setup(options: { hostings?: SandboxHostingSeed[]; concurrency?: number } = {}) {
+  harness = await startOvhHarness({ hostings: options.hostings, settings: { concurrency: options.concurrency ?? 8 } });
+  const dir = await tempDir();
+  const env = envSchema.parse({ MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"), MAILBRAKE_ADMINS: "slack:ADMIN" });
+  app = await createApp(env, {
+    logger: pino({ level: "silent" }),
+    provider: { provider: harness.provider, clock: harness.clock },
+  });
+  return { harness, app };
+}
+
+describe("the engine over the OVHcloud provider", () => {
+  it("tells the user the state read back when a block's answer was lost", async () => {
+    const { harness, app } = await setup();
+    const card = await ask(app, person("ADMIN"), `block ${HOSTING} testing`);
+    harness.fake.inject({ kind: "loseAnswer", method: "POST" });
+    const result = await click(app, person("ADMIN"), buttons(card)[0]!);
+    const text = result.update?.text ?? "";
+    expect(text).toContain("answer was lost");
+    expect(text).toContain("state was read back: disabled");
+    expect((await harness.sandbox.getMail(HOSTING)).state).toBe("ko");
+    expect(harness.fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("names the missing right and the query id when a 403 denies the block", async () => {
+    const { harness, app } = await setup();
+    const card = await ask(app, person("ADMIN"), `block ${HOSTING} testing`);
+    harness.fake.inject({ kind: "forbiddenIam", method: "POST" });
+    const result = await click(app, person("ADMIN"), buttons(card)[0]!);
+    const text = result.update?.text ?? "";
+    expect(text).toContain("webHosting:apiovh:email/request/create");
+    const denied = harness.fake.requests.find((r) => r.method === "POST");
+    expect(text).toContain(denied!.queryId);
+    expect((await harness.sandbox.getMail(HOSTING)).state).toBe("ok");
+  });
+
+  it("answers `status all` over 40 hostings with at most the configured calls in flight", async () => {
+    const profile = { dailyMails: 50, errorRate: 0.01 };
+    const hostings = Array.from({ length: 40 }, (_, i) => ({ name: `site-${i}.example`, maxPerDay: 500, profile }));
+    const { harness, app } = await setup({ hostings, concurrency: 4 });
+    harness.fake.latencyMs = 5;
+    const reply = await ask(app, person("ADMIN"), "status all");
+    expect(reply.text).toContain("site-39.example");
+    const reads = harness.fake.requests.filter((r) => r.path.endsWith("/email"));
+    expect(reads).toHaveLength(40);
+    expect(harness.provider.stats().peakInFlight).toBe(4);
+    expect(harness.fake.peakInFlight).toBeLessThanOrEqual(4);
+  });
+});

@@ -2,10 +2,11 @@
 // (0 on success, non-zero with a one-line reason), for scripts.
 import { existsSync, readFileSync } from "node:fs";
 import { ConfigError, StoreError } from "./errors.ts";
-import { translator } from "./i18n/index.ts";
+import { toLanguage, translator } from "./i18n/index.ts";
 import { doctorMain } from "./hosting/ovh/doctorMain.ts";
 import { runBot } from "./index.ts";
 import { runOnce } from "../adapters/console/oneShot.ts";
+import { terminalLanguage } from "../adapters/console/actor.ts";
 
 export interface CliFlags {
   help: boolean;
@@ -35,7 +36,8 @@ function version(): string {
 export async function main(argv: string[]): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const { flags, words } = parseArgs(argv);
-  const t = translator("en");
+  // The help in the terminal's language; read before the configuration is validated.
+  const t = translator(terminalLanguage(process.env, toLanguage(process.env.MAILBRAKE_LOCALE) ?? "en"));
   if (flags.version) {
     process.stdout.write(`mailbrake ${version()}\n`);
     return 0;

@@ -1,5 +1,6 @@
 // The Discord adapter (loaded through start.ts): logs in on the gateway, registers /mail when its definition changed,
 // answers commands, clicks and autocomplete through the engine, and posts to channels.
+import { randomBytes } from "node:crypto";
 import { type Client, Events, type GatewayDispatchPayload, type Interaction } from "discord.js";
 import type { Logger } from "pino";
 import type { App } from "../../src/app.ts";
@@ -108,7 +109,7 @@ async function answer(app: App, timing: Timing, interaction: Interaction, logger
       await handleButton(app, timing, interaction);
     }
   } catch (error) {
-    const reference = Math.random().toString(16).slice(2, 10);
+    const reference = randomBytes(4).toString("hex");
     logger.error({ err: safeError(error), reference, interaction: interaction.id }, "Discord interaction failed");
     await apologize(app, interaction, reference).catch(() => undefined);
   }

@@ -51,6 +51,10 @@ export class FakeDiscord {
   readonly sessionId = "fake-session-1";
   /** When set, interaction callbacks are refused as if the interaction had expired. */
   refuseCallbacks = false;
+  /** When set, the bot token is refused (401) as Discord does for a wrong or reset token. */
+  refuseToken = false;
+  /** When set, command registration is refused (403), as for a guild the bot is not in. */
+  refuseCommands = false;
 
   constructor(readonly options: FakeDiscordOptions) {}
 
@@ -182,12 +186,14 @@ export class FakeDiscord {
 
   private answer(r: RecordedRequest): [number, unknown] {
     const { applicationId } = this.options;
+    if (this.refuseToken) return [401, { code: 0, message: "401: Unauthorized" }];
     if (r.path === "/gateway/bot") {
       const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
       return [200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: limit }];
     }
     const commands = /^\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/.exec(r.path);
     if (commands) {
+      if (this.refuseCommands) return [403, { code: 50001, message: "Missing Access" }];
       const key = commands[3] ?? "global";
       if (r.method === "PUT") {
         const saved = (r.body as Record<string, unknown>[]).map((c) => ({ ...c, id: this.snowflake(), application_id: applicationId, version: "1", default_member_permissions: null, nsfw: false }));

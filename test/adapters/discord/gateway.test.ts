@@ -1,8 +1,10 @@
 // Gateway faults, slow providers, autocomplete, registration on restart, and what reaches logs.
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../adapters/discord/start.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
-import { HOSTING } from "../../helpers/testApp.ts";
+import { HOSTING, makeTestApp } from "../../helpers/testApp.ts";
+import { FakeDiscord } from "../../fakes/discordFake.ts";
 import {
   APP_ID,
   autocomplete,
@@ -156,5 +158,49 @@ describe("Discord adapter: gateway, timing and registration", () => {
     expect(rig.logs.join("")).toContain("malformed interaction from the gateway");
     await statusAnswered(rig);
     expect(rig.fake.requestsTo("POST", new RegExp(`/interactions/${nobody.id}/`))).toEqual([]);
+  });
+
+  it("fails to start with a clear error when the token is refused, and does not log it", async () => {
+    const dir = await tempDir();
+    const fake = await new FakeDiscord({ applicationId: APP_ID }).start();
+    fake.refuseToken = true;
+    const app = await makeTestApp({
+      dataDir: dir,
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
+    });
+    const logs: string[] = [];
+    app.services.logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
+    try {
+      await expect(startDiscord(app, { readyTimeoutMs: 5_000 })).rejects.toThrow("DISCORD_TOKEN: login to Discord failed");
+      expect(logs.join("")).toContain("Discord login failed");
+      expect(logs.join("")).not.toContain(TOKEN);
+    } finally {
+      await app.close();
+      await fake.stop();
+    }
+  });
+
+  it("keeps running when command registration is refused, and says so once in the log", async () => {
+    const dir = await tempDir();
+    const fake = await new FakeDiscord({ applicationId: APP_ID }).start();
+    fake.refuseCommands = true;
+    const app = await makeTestApp({
+      dataDir: dir,
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: "700000000000000009", DISCORD_API_URL: fake.apiUrl },
+    });
+    const logs: string[] = [];
+    app.services.logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
+    const adapter = await startDiscord(app, { readyTimeoutMs: 5_000 });
+    try {
+      expect(adapter.registration).toBe("failed");
+      expect(logs.filter((l) => l.includes("command registration failed"))).toHaveLength(1);
+      const command = slash(operator, "help");
+      fake.dispatch("INTERACTION_CREATE", command);
+      expect((await callbackOf(fake, command)).type).toBe(4);
+    } finally {
+      await adapter.stop();
+      await app.close();
+      await fake.stop();
+    }
   });
 });

@@ -47,6 +47,7 @@ export interface SweepResult {
 }
 
 const ALERT_STATES: readonly MailState[] = ["spam", "bounce", "ko"];
+const PROVIDER_STOPS: readonly MailState[] = ["spam", "bounce"];
 const USUAL_DAYS = 7;
 const MINUTES_PER_DAY = 1440;
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -113,6 +114,11 @@ export class StateWatch {
     const w: Words = { language: channelLanguage(this.services, hosting), timeZone: this.settings.timeZone };
     let posted = 0;
 
+    if (!before && PROVIDER_STOPS.includes(mail.state)) {
+      // First sight (a new hosting, or the bot's first run): a stop by the provider is news
+      // worth telling; a plain `ko` may be a deliberate long block and is left alone.
+      posted += await this.openAlert(hosting, seen, mail.state as AlertState, now, w);
+    }
     if (before && before.state !== mail.state) {
       if (seen.alert) await this.updateAlert(seen, mail.state, now, w);
       const isAlertState = ALERT_STATES.includes(mail.state);

@@ -1,8 +1,7 @@
 // The 14-day chart (mails sent and errors per day) as a PNG: vega-lite → vega → SVG →
-// resvg. Labels come from the catalogs; fonts are the system's DejaVu.
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import * as vegaLite from "vega-lite";
+// resvg. Labels come from the catalogs; fonts are the system's DejaVu. The chart libraries
+// load on first use: they are heavy, and vega-lite adds Set.prototype.toJSON when imported.
+import type { TopLevelSpec } from "vega-lite";
 import type { Attachment } from "../../core/reply.ts";
 import { type Language, translator } from "../../i18n/index.ts";
 import type { DayPoint } from "./reportData.ts";
@@ -27,6 +26,7 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
     { day: dayLabel(language, d.day), order: d.day, series: sent, mails: d.sent },
     { day: dayLabel(language, d.day), order: d.day, series: errors, mails: d.errors },
   ]);
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   const spec = vegaLite.compile({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: t("jobs:chart.title", { count: days.length }),
@@ -48,7 +48,7 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
       },
     },
     config: { font: FONT },
-  } as vegaLite.TopLevelSpec).spec;
+  } as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   try {
     return await view.toSVG();
@@ -59,6 +59,7 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
 
 export async function renderChart(days: readonly DayPoint[], language: Language, filename: string): Promise<Attachment> {
   const svg = await renderChartSvg(days, language);
+  const { Resvg } = await import("@resvg/resvg-js");
   const png = new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: FONT },
     fitTo: { mode: "zoom", value: 2 },

@@ -17,6 +17,9 @@ export const FAKE_CREDENTIALS = {
   consumerKey: "fakeConsumerKey-1a2b3c4d5e6f",
 };
 
+/** An OAuth2 service account the fake knows (client credentials grant). */
+export const FAKE_OAUTH = { clientId: "fake-client-id", clientSecret: "fake-client-secret-5e4d3c2b1a" };
+
 export type FaultKind =
   | "status500" // 500 with the real error shape
   | "text503" // 503 with an HTML body (not JSON)
@@ -66,6 +69,7 @@ export class FakeOvhApi {
   private peak = 0;
   private readonly sockets = new Set<Socket>();
   private queryCount = 0;
+  private readonly accessTokens = new Set<string>();
 
   private constructor(
     private readonly server: Server,
@@ -166,6 +170,7 @@ export class FakeOvhApi {
   ): Promise<{ status: number; body: unknown }> {
     try {
       if (method === "GET" && path === "/auth/time") return { status: 200, body: this.serverTime() };
+      if (method === "POST" && path === "/auth/oauth2/token") return this.issueToken(req, body);
       this.checkSignature(method, req, body);
       if (fault?.kind === "status500") throw new ApiRefusal(500, "Server::InternalServerError", "Internal server error");
       if (fault?.kind === "expired460") throw new ApiRefusal(460, "Client::Forbidden", "This credential has expired");
@@ -197,6 +202,11 @@ export class FakeOvhApi {
 
   private checkSignature(method: string, req: IncomingMessage, body: string): void {
     const header = (name: string) => String(req.headers[name] ?? "");
+    const bearer = /^Bearer (.+)$/.exec(header("authorization"))?.[1];
+    if (bearer !== undefined) {
+      if (this.accessTokens.has(bearer)) return;
+      throw new ApiRefusal(401, "Client::Unauthorized", "The access token is invalid or expired");
+    }
     if (header("x-ovh-application") !== FAKE_CREDENTIALS.appKey) {
       throw new ApiRefusal(403, "Client::Forbidden", "This application key is invalid");
     }
@@ -214,6 +224,19 @@ export class FakeOvhApi {
     if (header("x-ovh-signature") !== expected) {
       throw new ApiRefusal(400, "Client::BadRequest", "Invalid signature");
     }
+  }
+
+  /** POST /auth/oauth2/token: client credentials in a Basic header (simple-oauth2's default). */
+  private issueToken(req: IncomingMessage, body: string): { status: number; body: unknown } {
+    const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1] ?? "";
+    const [id, secret] = Buffer.from(basic, "base64").toString("utf8").split(":").map(decodeURIComponent);
+    const grant = new URLSearchParams(body).get("grant_type");
+    if (id !== FAKE_OAUTH.clientId || secret !== FAKE_OAUTH.clientSecret || grant !== "client_credentials") {
+      return { status: 401, body: { error: "invalid_client", error_description: "Bad client credentials" } };
+    }
+    const token = `fake-access-${randomBytes(8).toString("hex")}`;
+    this.accessTokens.add(token);
+    return { status: 200, body: { access_token: token, token_type: "Bearer", expires_in: 3600, scope: "all" } };
   }
 
   /** GET /auth/currentCredential: the consumer key's rules, from the granted actions. */

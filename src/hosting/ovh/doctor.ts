@@ -43,7 +43,10 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     const fine = Math.abs(offset) <= CLOCK_TOLERANCE_S;
     write(`${fine ? "✔" : "!"} ${t(fine ? "ovh:doctor.time.ok" : "ovh:doctor.time.warn", { seconds: offset })}`);
   } catch (error) {
-    write(`✘ ${t("ovh:doctor.time.fail", { error: explain(t, error) })}`);
+    // With OAuth2, the first call fetches a token: a refusal here is about the credentials.
+    const refused = error instanceof HostingError && error.code === "auth";
+    write(`✘ ${t(refused ? "ovh:doctor.credentials.fail" : "ovh:doctor.time.fail", { error: explain(t, error) })}`);
+    if (refused) write(t(oauth ? "ovh:doctor.credentials.renewOauth" : "ovh:doctor.credentials.renew"));
     writeRights(options);
     return 1;
   }
@@ -57,7 +60,7 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   } catch (error) {
     if (!(error instanceof HostingError && error.code === "forbidden")) {
       write(`✘ ${t("ovh:doctor.credentials.fail", { error: explain(t, error) })}`);
-      write(t("ovh:doctor.credentials.renew"));
+      write(t(oauth ? "ovh:doctor.credentials.renewOauth" : "ovh:doctor.credentials.renew"));
       writeRights(options);
       return 1;
     }

@@ -1,6 +1,7 @@
 // One call to the OVHcloud API, made safe: bounded calls in flight, a deadline on every
 // call, the clock offset synced with /auth/time (again when a signature is refused for its
 // timestamp), reads retried with jittered backoff, writes sent once.
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { HostingError } from "../port.ts";
@@ -115,7 +116,10 @@ export class OvhApi {
       try {
         // node-ovh deletes keys from the params it is given: hand it a copy.
         const call = () => this.client.requestPromised(method, path, { ...params });
+        const started = performance.now();
         const value = await traced(trace, () => this.deadline(call(), trace));
+        const ms = Math.round(performance.now() - started);
+        this.log.debug({ method, path, ms, queryId: trace.queryId }, "OVHcloud call");
         return { ok: true as const, value };
       } catch (raw) {
         const info = { method, path, hosting, queryId: trace.queryId };

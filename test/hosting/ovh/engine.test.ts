@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.ts";
 import { envSchema } from "../../../src/config.ts";
 import type { SandboxHostingSeed } from "../../../src/hosting/sandbox/index.ts";
+import { FAKE_CREDENTIALS } from "../../fakes/ovhApi.ts";
 import { type OvhHarness, startOvhHarness } from "../../fakes/ovhHarness.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
 import { ask, buttons, click, HOSTING, person } from "../../helpers/testApp.ts";
@@ -66,5 +67,34 @@ describe("the engine over the OVHcloud provider", () => {
     expect(reads).toHaveLength(40);
     expect(harness.provider.stats().peakInFlight).toBe(4);
     expect(harness.fake.peakInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it("is the app's provider when the OVH variables are set", async () => {
+    harness = await startOvhHarness();
+    const dir = await tempDir();
+    const env = envSchema.parse({
+      MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
+      OVH_ENDPOINT: harness.fake.endpoint,
+      OVH_APPLICATION_KEY: FAKE_CREDENTIALS.appKey,
+      OVH_APPLICATION_SECRET: FAKE_CREDENTIALS.appSecret,
+      OVH_CONSUMER_KEY: FAKE_CREDENTIALS.consumerKey,
+    });
+    app = await createApp(env, { logger: pino({ level: "silent" }) });
+    expect(app.services.provider.kind).toBe("ovh");
+    const reply = await ask(app, person("ANYONE"), `status ${HOSTING}`);
+    expect(reply.text).toContain(HOSTING);
+    expect(harness.fake.requests.some((r) => r.path === `/hosting/web/${HOSTING}/email` && r.status === 200)).toBe(true);
+  });
+
+  it("refuses a bad OVH_ENDPOINT at start-up, naming the variable", async () => {
+    const dir = await tempDir();
+    const env = envSchema.parse({
+      MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
+      OVH_ENDPOINT: "https://not a host/",
+      OVH_APPLICATION_KEY: "k",
+      OVH_APPLICATION_SECRET: "s",
+      OVH_CONSUMER_KEY: "c",
+    });
+    await expect(createApp(env, { logger: pino({ level: "silent" }) })).rejects.toThrow(/^OVH_ENDPOINT: /);
   });
 });

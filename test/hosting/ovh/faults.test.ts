@@ -129,6 +129,18 @@ describe("credentials and rights", () => {
     expect(error.message).toContain("application key is invalid");
   });
 
+  it("is refused by the fake when the signature is wrong (a wrong application secret)", async () => {
+    const harness = await start();
+    const provider = harness.makeProvider({
+      credentials: { appKey: "fakeAppKey7d3c", appSecret: "not-the-secret", consumerKey: "fakeConsumerKey-1a2b3c4d5e6f" },
+    });
+    const error = await failure(provider.listHostings());
+    expect(error.code).toBe("auth");
+    expect(error.message).toContain("Invalid signature");
+    // One re-sync in case the clock was the cause, then it gives up.
+    expect(calls(harness, "GET", "/hosting/web").map((r) => r.status)).toEqual([200, 400, 400]);
+  });
+
   it("re-syncs with /auth/time when the signature is refused for clock drift, then succeeds", async () => {
     const harness = await start();
     harness.fake.skewSeconds = 600;
@@ -170,6 +182,15 @@ describe("writes: never retried blindly", () => {
     expect(error.code).toBe("unknown_outcome");
     expect(error.details.state).toBe("ok");
     expect(calls(harness, "POST", `${emailPath}/request`)).toHaveLength(1);
+  });
+
+  it("keeps the original error when the state cannot be read back either", async () => {
+    const harness = await start({ settings: { timeoutMs: 150 } });
+    harness.fake.inject({ kind: "hang", method: "POST" });
+    harness.fake.inject({ kind: "status500", method: "GET", path: emailPath, times: 3 });
+    const error = await failure(harness.provider.requestAction(HOSTING, "BLOCK"));
+    expect(error.code).toBe("timeout");
+    expect(error.details.state).toBeUndefined();
   });
 
   it("settles a lost recipient change by reading it back", async () => {

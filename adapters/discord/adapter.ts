@@ -1,5 +1,6 @@
-// The Discord adapter (loaded through start.ts): logs in on the gateway, registers /mail when its definition changed,
-// answers commands, clicks and autocomplete through the engine, and posts to channels.
+// The Discord adapter (loaded through start.ts): logs in on the gateway, registers /mail when
+// its definition changed, answers commands, clicks and autocomplete through the engine, and
+// posts to channels.
 import { randomBytes } from "node:crypto";
 import { type Client, Events, type GatewayDispatchPayload, type Interaction } from "discord.js";
 import type { Logger } from "pino";
@@ -32,9 +33,17 @@ export interface RunningDiscord extends RunningAdapter {
   registration: "unchanged" | "registered" | "failed";
 }
 
-export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<RunningDiscord> {
-  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_GUILD_ID: guildId } = app.env;
-  if (!token || !applicationId) throw new ConfigError("DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required");
+export async function startDiscord(
+  app: App,
+  options: DiscordOptions = {},
+): Promise<RunningDiscord> {
+  const {
+    DISCORD_TOKEN: token,
+    DISCORD_APPLICATION_ID: applicationId,
+    DISCORD_GUILD_ID: guildId,
+  } = app.env;
+  if (!token || !applicationId)
+    throw new ConfigError("DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required");
   const logger = app.services.logger.child({ component: "discord" });
   const timing: Timing = { ...DEFAULT_TIMING, ...options };
   const client = createClient({ apiUrl: app.env.DISCORD_API_URL });
@@ -45,7 +54,10 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   });
 
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("Discord gateway: no READY in time")), options.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error("Discord gateway: no READY in time")),
+      options.readyTimeoutMs ?? 30_000,
+    );
     client.once(Events.ClientReady, () => {
       clearTimeout(timer);
       resolve();
@@ -56,7 +68,8 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     await ready;
   } catch (error) {
     await client.destroy();
-    logger.error({ err: safeError(error) }, "Discord login failed: check DISCORD_TOKEN (and DISCORD_API_URL if set)");
+    const err = safeError(error);
+    logger.error({ err }, "Discord login failed: check DISCORD_TOKEN (and DISCORD_API_URL if set)");
     throw new ConfigError("DISCORD_TOKEN: login to Discord failed");
   }
 
@@ -66,12 +79,21 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     guildId,
     commandDefinitions(app.engine.commands),
   ).catch((error: unknown) => {
-    logger.error({ err: safeError(error), guildId }, "command registration failed: /mail may be missing or outdated");
+    logger.error(
+      { err: safeError(error), guildId },
+      "command registration failed: /mail may be missing or outdated",
+    );
     return "failed" as const;
   });
-  logger.info({ registration, scope: guildId ? "guild" : "global", user: client.user?.tag }, "Discord adapter ready");
+  const scope = guildId ? "guild" : "global";
+  logger.info({ registration, scope, user: client.user?.tag }, "Discord adapter ready");
 
-  const sink = new DiscordSink(client.rest, app.env.MAILBRAKE_DISCORD_CHANNEL, app.services.policy, logger);
+  const sink = new DiscordSink(
+    client.rest,
+    app.env.MAILBRAKE_DISCORD_CHANNEL,
+    app.services.policy,
+    logger,
+  );
   app.services.notifier.add(sink);
   return {
     client,
@@ -80,26 +102,43 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     async stop() {
       sink.stop();
       // Closing is not a fault: no "disconnected / reconnecting" lines for it.
-      client.removeAllListeners(Events.ShardDisconnect).removeAllListeners(Events.ShardReconnecting);
+      client
+        .removeAllListeners(Events.ShardDisconnect)
+        .removeAllListeners(Events.ShardReconnecting);
       await client.destroy();
     },
   };
 }
 
 function watchClient(client: Client, logger: Logger): void {
-  client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "Discord client error"));
-  client.on(Events.Warn, (message) => logger.warn({ detail: message }, "Discord client warning"));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "Discord gateway closed"));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "Discord gateway reconnecting"));
-  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "Discord gateway resumed"));
-  client.on(Events.ShardError, (error, shard) => logger.error({ shard, err: safeError(error) }, "Discord gateway error"));
-  client.rest.on("rateLimited", (info) =>
-    logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit: waiting"),
+  client.on(Events.Error, (error) =>
+    logger.error({ err: safeError(error) }, "Discord client error"),
   );
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, "Discord client warning"));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, "Discord gateway closed"),
+  );
+  client.on(Events.ShardReconnecting, (shard) =>
+    logger.info({ shard }, "Discord gateway reconnecting"),
+  );
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, "Discord gateway resumed"),
+  );
+  client.on(Events.ShardError, (error, shard) =>
+    logger.error({ shard, err: safeError(error) }, "Discord gateway error"),
+  );
+  client.rest.on("rateLimited", ({ route, retryAfter, global }) => {
+    logger.warn({ route, retryAfterMs: retryAfter, global }, "Discord rate limit: waiting");
+  });
 }
 
 /** One interaction, whatever happens: every failure is logged, none escapes. */
-async function answer(app: App, timing: Timing, interaction: Interaction, logger: Logger): Promise<void> {
+async function answer(
+  app: App,
+  timing: Timing,
+  interaction: Interaction,
+  logger: Logger,
+): Promise<void> {
   try {
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
       await handleCommand(app, timing, interaction);
@@ -110,7 +149,8 @@ async function answer(app: App, timing: Timing, interaction: Interaction, logger
     }
   } catch (error) {
     const reference = randomBytes(4).toString("hex");
-    logger.error({ err: safeError(error), reference, interaction: interaction.id }, "Discord interaction failed");
+    const fields = { err: safeError(error), reference, interaction: interaction.id };
+    logger.error(fields, "Discord interaction failed");
     await apologize(app, interaction, reference).catch(() => undefined);
   }
 }
@@ -118,7 +158,10 @@ async function answer(app: App, timing: Timing, interaction: Interaction, logger
 async function apologize(app: App, interaction: Interaction, reference: string): Promise<void> {
   if (!interaction.isRepliable()) return;
   const { language } = askerOf(interaction, app.env.MAILBRAKE_LOCALE);
-  const reply = { text: translate(language, "errors.internal", { reference }), visibility: "requester" as const };
+  const reply = {
+    text: translate(language, "errors.internal", { reference }),
+    visibility: "requester" as const,
+  };
   const options = replyOptions(renderMessage(reply), true);
   if (interaction.replied || interaction.deferred) await interaction.followUp(options);
   else await interaction.reply(options);

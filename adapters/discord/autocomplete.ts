@@ -15,7 +15,11 @@ export interface Choice {
   value: string;
 }
 
-export async function handleAutocomplete(app: App, timing: Timing, interaction: AutocompleteInteraction): Promise<void> {
+export async function handleAutocomplete(
+  app: App,
+  timing: Timing,
+  interaction: AutocompleteInteraction,
+): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const command = interaction.options.getSubcommand(false) ?? "";
   const spec = optionsOf(command).find((s) => OPTION_NAME[s.kind] === focused.name);
@@ -25,7 +29,10 @@ export async function handleAutocomplete(app: App, timing: Timing, interaction: 
   }
   const { language } = askerOf(interaction, app.env.MAILBRAKE_LOCALE);
   const hostings = await within(app.engine.hostings.choices(), timing.autocompleteBudgetMs, []);
-  const all = spec.kind === "hostingOrAll" ? [{ name: translate(language, "discord:command.all"), value: "all" }] : [];
+  const all =
+    spec.kind === "hostingOrAll"
+      ? [{ name: translate(language, "discord:command.all"), value: "all" }]
+      : [];
   await interaction.respond(filterChoices([...all, ...hostings], String(focused.value)));
 }
 
@@ -35,7 +42,8 @@ export function filterChoices(choices: readonly Choice[], typed: string): Choice
   const matching = choices.filter(
     (c) => c.name.toLowerCase().includes(query) || c.value.toLowerCase().includes(query),
   );
-  const starts = (c: Choice) => c.name.toLowerCase().startsWith(query) || c.value.toLowerCase().startsWith(query);
+  const starts = (c: Choice) =>
+    c.name.toLowerCase().startsWith(query) || c.value.toLowerCase().startsWith(query);
   return [...matching.filter(starts), ...matching.filter((c) => !starts(c))]
     .filter((c) => c.value.length <= 100)
     .slice(0, MAX_CHOICES)

@@ -8,10 +8,16 @@ import { inTime } from "./inTime.ts";
 import { editOptions, replyOptions } from "./payload.ts";
 import { renderMessage } from "./render.ts";
 
-export async function handleButton(app: App, timing: Timing, interaction: ButtonInteraction): Promise<void> {
+export async function handleButton(
+  app: App,
+  timing: Timing,
+  interaction: ButtonInteraction,
+): Promise<void> {
   const asker = askerOf(interaction, app.env.MAILBRAKE_LOCALE);
   const work = app.engine.act({ ...asker, buttonId: interaction.customId });
-  const { value, deferred } = await inTime(work, timing.deferAfterMs, () => interaction.deferUpdate());
+  const { value, deferred } = await inTime(work, timing.deferAfterMs, () =>
+    interaction.deferUpdate(),
+  );
   if (value.update) {
     const message = editOptions(renderMessage(value.update));
     if (deferred) await interaction.editReply(message);

@@ -12,7 +12,11 @@ import type { Timing } from "./timing.ts";
 
 const refusal = (text: string): Reply => ({ text, visibility: "requester", failed: true });
 
-export async function handleCommand(app: App, timing: Timing, interaction: ChatInputCommandInteraction): Promise<void> {
+export async function handleCommand(
+  app: App,
+  timing: Timing,
+  interaction: ChatInputCommandInteraction,
+): Promise<void> {
   const asker = askerOf(interaction, app.env.MAILBRAKE_LOCALE);
   const commands = app.engine.commands.map((c) => c.name);
   const parsed = parseInvocation(interaction.options.data, commands);
@@ -38,11 +42,16 @@ export async function handleCommand(app: App, timing: Timing, interaction: ChatI
  * A hosting option naming no known hosting or alias. Checked here because the engine's `block`
  * reads an unknown first word as the reason when there is a single hosting.
  */
-async function unknownHosting(app: App, invocation: Invocation): Promise<{ name: string; hostings: string } | undefined> {
+async function unknownHosting(
+  app: App,
+  invocation: Invocation,
+): Promise<{ name: string; hostings: string } | undefined> {
   const word = invocation.values.hosting ?? invocation.values.hostingOrAll;
   if (word === undefined) return undefined;
-  if (invocation.values.hostingOrAll !== undefined && word.toLowerCase() === "all") return undefined;
+  if (invocation.values.hostingOrAll !== undefined && word.toLowerCase() === "all")
+    return undefined;
   const names = [...new Set((await app.engine.hostings.choices()).map((c) => c.value))];
-  if (names.includes(word.toLowerCase()) || word in app.services.policy.aliases) return undefined;
+  if (names.includes(word.toLowerCase()) || Object.hasOwn(app.services.policy.aliases, word))
+    return undefined;
   return { name: word, hostings: names.join(", ") };
 }

@@ -5,12 +5,18 @@ export interface InTime<T> {
   deferred: boolean;
 }
 
-export async function inTime<T>(work: Promise<T>, deferAfterMs: number, defer: () => Promise<unknown>): Promise<InTime<T>> {
+export async function inTime<T>(
+  work: Promise<T>,
+  deferAfterMs: number,
+  defer: () => Promise<unknown>,
+): Promise<InTime<T>> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<"slow">((resolve) => {
     timer = setTimeout(() => resolve("slow"), deferAfterMs);
   });
-  const first = await Promise.race([work.then((value) => ({ value })), slow]).finally(() => clearTimeout(timer));
+  const first = await Promise.race([work.then((value) => ({ value })), slow]).finally(() =>
+    clearTimeout(timer),
+  );
   if (first !== "slow") return { value: first.value, deferred: false };
   // If deferring fails, the work's own outcome must not become an unhandled rejection.
   work.catch(() => undefined);

@@ -27,9 +27,16 @@ const email = z.email();
 
 const refuse = (key: string, vars: Vars = {}): Parsed => ({ ok: false, key, vars });
 
-export function parseInvocation(options: readonly RawOption[], commands: readonly string[]): Parsed {
+export function parseInvocation(
+  options: readonly RawOption[],
+  commands: readonly string[],
+): Parsed {
   const [sub] = options;
-  if (!sub || sub.type !== ApplicationCommandOptionType.Subcommand || !commands.includes(sub.name)) {
+  if (
+    !sub ||
+    sub.type !== ApplicationCommandOptionType.Subcommand ||
+    !commands.includes(sub.name)
+  ) {
     return refuse("discord:errors.unknownSubcommand", { name: sub?.name ?? "" });
   }
   const specs = optionsOf(sub.name);
@@ -37,23 +44,36 @@ export function parseInvocation(options: readonly RawOption[], commands: readonl
   const values: Record<string, string> = {};
   for (const option of given) {
     const spec = specs.find((s) => OPTION_NAME[s.kind] === option.name);
-    if (!spec) return refuse("discord:errors.unknownOption", { name: option.name, command: sub.name });
+    if (!spec)
+      return refuse("discord:errors.unknownOption", { name: option.name, command: sub.name });
     const value = typeof option.value === "string" ? option.value.trim() : undefined;
-    if (option.type !== ApplicationCommandOptionType.String || value === undefined || value.length > MAX_LENGTH[spec.kind]) {
+    if (
+      option.type !== ApplicationCommandOptionType.String ||
+      value === undefined ||
+      value.length > MAX_LENGTH[spec.kind]
+    ) {
       return refuse("discord:errors.badOption", { name: option.name });
     }
     if (value !== "") values[spec.kind] = value;
   }
   for (const spec of specs) {
     if (spec.required && values[spec.kind] === undefined) {
-      return refuse("discord:errors.missingOption", { name: OPTION_NAME[spec.kind], command: sub.name });
+      return refuse("discord:errors.missingOption", {
+        name: OPTION_NAME[spec.kind],
+        command: sub.name,
+      });
     }
   }
   if (values.email !== undefined && !email.safeParse(values.email).success) {
     return refuse("errors.badEmail", { email: values.email });
   }
-  const words = specs.flatMap((s) => (values[s.kind] === undefined ? [] : [quote(values[s.kind] as string)]));
-  return { ok: true, invocation: { command: sub.name, values, text: [sub.name, ...words].join(" ") } };
+  const words = specs.flatMap((s) =>
+    values[s.kind] === undefined ? [] : [quote(values[s.kind] as string)],
+  );
+  return {
+    ok: true,
+    invocation: { command: sub.name, values, text: [sub.name, ...words].join(" ") },
+  };
 }
 
 /** One engine word, whatever it contains (the engine's grammar splits on spaces outside quotes). */

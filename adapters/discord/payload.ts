@@ -32,9 +32,13 @@ export function editOptions(message: DiscordMessage): InteractionEditReplyOption
   };
 }
 
-const files = (message: DiscordMessage) => message.files.map((f) => ({ attachment: f.data, name: f.name }));
+const files = (message: DiscordMessage) =>
+  message.files.map((f) => ({ attachment: f.data, name: f.name }));
 
-export function restMessage(message: DiscordMessage): { body: Record<string, unknown>; files?: RawFile[] } {
+export function restMessage(message: DiscordMessage): {
+  body: Record<string, unknown>;
+  files?: RawFile[];
+} {
   const body: Record<string, unknown> = {
     content: message.content,
     embeds: message.embeds,
@@ -43,5 +47,8 @@ export function restMessage(message: DiscordMessage): { body: Record<string, unk
   };
   if (message.files.length === 0) return { body };
   body.attachments = message.files.map((f, id) => ({ id, filename: f.name }));
-  return { body, files: message.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) };
+  return {
+    body,
+    files: message.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })),
+  };
 }

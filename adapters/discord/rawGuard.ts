@@ -10,7 +10,8 @@ export function guardRawPacket(packet: GatewayDispatchPayload, logger: Logger): 
   if (packet.t !== "INTERACTION_CREATE") return;
   const d = packet.d as unknown as Record<string, unknown> | null;
   if (!d || typeof d !== "object" || (!d.user && !d.member)) {
-    logger.warn({ interaction: d?.id }, "malformed interaction from the gateway (no user): ignored");
+    const interaction = d?.id;
+    logger.warn({ interaction }, "malformed interaction from the gateway (no user): ignored");
     (packet as { t: string }).t = SET_ASIDE;
     return;
   }

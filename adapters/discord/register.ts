@@ -6,7 +6,9 @@ import type { CommandDefinition } from "./definitions.ts";
 export type Registration = "unchanged" | "registered";
 
 export function commandsRoute(applicationId: string, guildId: string | undefined): `/${string}` {
-  return guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  return guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
 }
 
 export async function registerCommands(
@@ -16,7 +18,9 @@ export async function registerCommands(
   definitions: CommandDefinition[],
 ): Promise<Registration> {
   const route = commandsRoute(applicationId, guildId);
-  const existing = await rest.get(route, { query: new URLSearchParams({ with_localizations: "true" }) });
+  const existing = await rest.get(route, {
+    query: new URLSearchParams({ with_localizations: "true" }),
+  });
   if (sameCommands(existing, definitions)) return "unchanged";
   await rest.put(route, { body: definitions });
   return "registered";
@@ -37,7 +41,9 @@ export function sameCommands(existing: unknown, wanted: readonly CommandDefiniti
 function covers(have: unknown, want: unknown, exact = false): boolean {
   if (isUnset(want)) return isUnset(have);
   if (Array.isArray(want)) {
-    return Array.isArray(have) && have.length === want.length && want.every((w, i) => covers(have[i], w));
+    return (
+      Array.isArray(have) && have.length === want.length && want.every((w, i) => covers(have[i], w))
+    );
   }
   if (isRecord(want)) {
     if (!isRecord(have)) return false;

@@ -69,7 +69,11 @@ export interface DiscordMessage {
 }
 
 export function renderMessage(reply: Reply): DiscordMessage {
-  const files = (reply.attachments ?? []).map((a) => ({ name: a.filename, data: a.data, contentType: a.contentType }));
+  const files = (reply.attachments ?? []).map((a) => ({
+    name: a.filename,
+    data: a.data,
+    contentType: a.contentType,
+  }));
   if (!reply.card) {
     return { content: safe(reply.text, LIMITS.content), embeds: [], components: [], files };
   }
@@ -101,7 +105,8 @@ export function renderEmbed(card: Card): APIEmbed {
       footer.push(block.text);
     }
   }
-  if (description.length > 0) embed.description = safe(description.join("\n\n"), LIMITS.description);
+  if (description.length > 0)
+    embed.description = safe(description.join("\n\n"), LIMITS.description);
   if (fields.length > 0) embed.fields = fields.slice(0, LIMITS.fields);
   // The footer is shown as plain text by Discord: no escaping.
   if (footer.length > 0) embed.footer = { text: truncate(footer.join("\n"), LIMITS.footer) };
@@ -128,7 +133,10 @@ export function renderButtons(card: Card): ButtonRow[] {
     .filter((b) => b.id.length > 0 && b.id.length <= MAX_BUTTON_ID_LENGTH);
   const rows: ButtonRow[] = [];
   for (let i = 0; i < buttons.length && rows.length < LIMITS.rows; i += MAX_BUTTONS_PER_ROW) {
-    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW).map(renderButton) });
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW).map(renderButton),
+    });
   }
   return rows;
 }

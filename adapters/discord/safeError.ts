@@ -14,14 +14,29 @@ export interface SafeError {
 
 export function safeError(error: unknown): SafeError {
   if (error instanceof DiscordAPIError) {
-    return { name: error.name, message: scrub(error.message), code: error.code, status: error.status, method: error.method };
+    return {
+      name: error.name,
+      message: scrub(error.message),
+      code: error.code,
+      status: error.status,
+      method: error.method,
+    };
   }
   if (error instanceof HTTPError) {
-    return { name: error.name, message: scrub(error.message), status: error.status, method: error.method };
+    return {
+      name: error.name,
+      message: scrub(error.message),
+      status: error.status,
+      method: error.method,
+    };
   }
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return { name: error.name, message: scrub(error.message), ...(typeof code === "string" || typeof code === "number" ? { code } : {}) };
+    return {
+      name: error.name,
+      message: scrub(error.message),
+      ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    };
   }
   return { name: "unknown", message: scrub(String(error)) };
 }

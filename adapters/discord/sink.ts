@@ -13,9 +13,18 @@ import { safeError } from "./safeError.ts";
 
 /** Log hints (English, for operators) for the failures a configuration change fixes. */
 const HINTS: { code: number; hint: string }[] = [
-  { code: RESTJSONErrorCodes.UnknownChannel, hint: "channel not found: check MAILBRAKE_DISCORD_CHANNEL and the policy's channels" },
-  { code: RESTJSONErrorCodes.MissingAccess, hint: "the bot cannot see this channel: add it there or grant View Channel" },
-  { code: RESTJSONErrorCodes.MissingPermissions, hint: "the bot lacks Send Messages, Embed Links or Attach Files in this channel" },
+  {
+    code: RESTJSONErrorCodes.UnknownChannel,
+    hint: "channel not found: check MAILBRAKE_DISCORD_CHANNEL and the policy's channels",
+  },
+  {
+    code: RESTJSONErrorCodes.MissingAccess,
+    hint: "the bot cannot see this channel: add it there or grant View Channel",
+  },
+  {
+    code: RESTJSONErrorCodes.MissingPermissions,
+    hint: "the bot lacks Send Messages, Embed Links or Attach Files in this channel",
+  },
 ];
 
 export class DiscordSink implements ChannelSink {
@@ -32,8 +41,13 @@ export class DiscordSink implements ChannelSink {
 
   /** The channels a post goes to, each once. */
   channelsFor(target: PostTarget): string[] {
-    const hostingChannel = target.hosting ? this.policy.channels.hostings[target.hosting]?.discord : undefined;
-    const origin = target.origin?.platform === "discord" && target.origin.channel !== "dm" ? target.origin.channel : undefined;
+    const hostingChannel = target.hosting
+      ? this.policy.channels.hostings[target.hosting]?.discord
+      : undefined;
+    const origin =
+      target.origin?.platform === "discord" && target.origin.channel !== "dm"
+        ? target.origin.channel
+        : undefined;
     const all = [this.teamChannel ?? this.policy.channels.discord, hostingChannel, origin];
     return [...new Set(all.filter((c): c is string => Boolean(c)))];
   }
@@ -44,7 +58,9 @@ export class DiscordSink implements ChannelSink {
     const refs: MessageRef[] = [];
     for (const channel of this.channelsFor(target)) {
       try {
-        const posted = (await this.rest.post(Routes.channelMessages(channel), message)) as { id: string };
+        const posted = (await this.rest.post(Routes.channelMessages(channel), message)) as {
+          id: string;
+        };
         refs.push({ platform: "discord", channel, id: posted.id });
       } catch (error) {
         this.failed("post", channel, error);

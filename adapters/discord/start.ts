@@ -13,7 +13,10 @@ export function start(app: App): Promise<RunningAdapter> {
   return startDiscord(app);
 }
 
-export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<RunningDiscord> {
+export async function startDiscord(
+  app: App,
+  options: DiscordOptions = {},
+): Promise<RunningDiscord> {
   const adapter = await withoutSetToJson(() => import("./adapter.ts"));
   return adapter.startDiscord(app, options);
 }

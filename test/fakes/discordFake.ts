@@ -91,7 +91,10 @@ export class FakeDiscord {
   waitFor(test: () => boolean, what = "condition", timeoutMs = 5_000): Promise<void> {
     if (test()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`fake Discord: timed out waiting for ${what}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`fake Discord: timed out waiting for ${what}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         test,
         resolve: () => {
@@ -104,7 +107,8 @@ export class FakeDiscord {
 
   /** The first recorded request matching, once it arrives. */
   async request(method: string, path: RegExp | string, what?: string): Promise<RecordedRequest> {
-    const match = (r: RecordedRequest) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path));
+    const match = (r: RecordedRequest) =>
+      r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path));
     await this.waitFor(() => this.requests.some(match), what ?? `${method} ${path}`);
     return this.requests.find(match) as RecordedRequest;
   }
@@ -176,7 +180,15 @@ export class FakeDiscord {
     const { body, files } = await parseBody(req.headers["content-type"], raw);
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(VERSION) ? pathname.slice(VERSION.length) : pathname;
-    const record: RecordedRequest = { method: req.method ?? "GET", path, query: url.searchParams, headers: req.headers, body, files, at: performance.now() };
+    const record: RecordedRequest = {
+      method: req.method ?? "GET",
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      files,
+      at: performance.now(),
+    };
     this.requests.push(record);
     const [status, answer] = this.answer(record);
     if (status === 204) res.writeHead(204).end();
@@ -189,21 +201,33 @@ export class FakeDiscord {
     if (this.refuseToken) return [401, { code: 0, message: "401: Unauthorized" }];
     if (r.path === "/gateway/bot") {
       const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
-      return [200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: limit }];
+      return [
+        200,
+        { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: limit },
+      ];
     }
     const commands = /^\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/.exec(r.path);
     if (commands) {
       if (this.refuseCommands) return [403, { code: 50001, message: "Missing Access" }];
       const key = commands[3] ?? "global";
       if (r.method === "PUT") {
-        const saved = (r.body as Record<string, unknown>[]).map((c) => ({ ...c, id: this.snowflake(), application_id: applicationId, version: "1", default_member_permissions: null, nsfw: false }));
+        const saved = (r.body as Record<string, unknown>[]).map((c) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: applicationId,
+          version: "1",
+          default_member_permissions: null,
+          nsfw: false,
+        }));
         this.commands.set(key, saved);
         return [200, saved];
       }
       return [200, this.commands.get(key) ?? []];
     }
     if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) {
-      return this.refuseCallbacks ? [404, { code: 10062, message: "Unknown interaction" }] : [204, null];
+      return this.refuseCallbacks
+        ? [404, { code: 10062, message: "Unknown interaction" }]
+        : [204, null];
     }
     if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(r.path)) {
       return [200, this.message("0", r.body)];
@@ -211,8 +235,10 @@ export class FakeDiscord {
     const channel = /^\/channels\/(\d+)\/messages(\/(\d+))?$/.exec(r.path);
     if (channel) {
       const id = channel[1] as string;
-      if (this.options.forbiddenChannels?.includes(id)) return [403, { code: 50013, message: "Missing Permissions" }];
-      if (this.options.channels && !this.options.channels.includes(id)) return [404, { code: 10003, message: "Unknown Channel" }];
+      if (this.options.forbiddenChannels?.includes(id))
+        return [403, { code: 50013, message: "Missing Permissions" }];
+      if (this.options.channels && !this.options.channels.includes(id))
+        return [404, { code: 10003, message: "Unknown Channel" }];
       return [200, this.message(id, r.body, channel[3])];
     }
     return [404, { code: 0, message: "404: Not Found" }];
@@ -236,20 +262,32 @@ export class FakeDiscord {
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       flags: 0,
-      author: { id: this.options.botUserId ?? "900000000000000001", username: "mailbrake", discriminator: "0", avatar: null, bot: true },
+      author: {
+        id: this.options.botUserId ?? "900000000000000001",
+        username: "mailbrake",
+        discriminator: "0",
+        avatar: null,
+        bot: true,
+      },
     };
   }
 }
 
-async function parseBody(type: string | undefined, raw: Buffer): Promise<Pick<RecordedRequest, "body" | "files">> {
+async function parseBody(
+  type: string | undefined,
+  raw: Buffer,
+): Promise<Pick<RecordedRequest, "body" | "files">> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (type?.startsWith("multipart/form-data")) {
-    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": type } }).formData();
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { "content-type": type },
+    }).formData();
     const files: RecordedRequest["files"] = [];
     let body: unknown;
     for (const [field, value] of form.entries()) {
       if (field === "payload_json") body = JSON.parse(String(value));
-      else if (typeof value !== "string") files.push({ field, filename: value.name, size: value.size });
+      else if (typeof value !== "string")
+        files.push({ field, filename: value.name, size: value.size });
     }
     return { body, files };
   }

@@ -4,7 +4,11 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pino from "pino";
 import type { HostingProvider } from "../../src/hosting/port.ts";
-import { type DiscordOptions, type RunningDiscord, startDiscord } from "../../adapters/discord/start.ts";
+import {
+  type DiscordOptions,
+  type RunningDiscord,
+  startDiscord,
+} from "../../adapters/discord/start.ts";
 import { FakeDiscord } from "../fakes/discordFake.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
 
@@ -56,7 +60,11 @@ export async function startRig(options: RigOptions): Promise<DiscordRig> {
   const logs: string[] = [];
   // Plain pino without the secret scrubber: what the adapter itself writes is what is checked.
   app.services.logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
-  const adapter = await startDiscord(app, { deferAfterMs: 5_000, readyTimeoutMs: 5_000, ...options.adapter });
+  const adapter = await startDiscord(app, {
+    deferAfterMs: 5_000,
+    readyTimeoutMs: 5_000,
+    ...options.adapter,
+  });
   return {
     app,
     fake,
@@ -87,15 +95,35 @@ export interface Who {
 
 function base(who: Who, type: number, data: unknown, extra: Record<string, unknown> = {}) {
   const id = interactionId();
-  const user = { id: who.id, username: who.name ?? `user-${who.id}`, discriminator: "0", avatar: null, global_name: null };
+  const user = {
+    id: who.id,
+    username: who.name ?? `user-${who.id}`,
+    discriminator: "0",
+    avatar: null,
+    global_name: null,
+  };
   const where = who.dm
-    ? { user, channel_id: "610000000000000009", channel: { id: "610000000000000009", type: 1 }, context: 1 }
+    ? {
+        user,
+        channel_id: "610000000000000009",
+        channel: { id: "610000000000000009", type: 1 },
+        context: 1,
+      }
     : {
         guild_id: GUILD,
         guild_locale: "en-US",
         channel_id: CHANNEL,
         channel: { id: CHANNEL, type: 0, guild_id: GUILD, name: "mail-ops" },
-        member: { user, roles: who.roles ?? [], nick: null, joined_at: "2024-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0, permissions: "0" },
+        member: {
+          user,
+          roles: who.roles ?? [],
+          nick: null,
+          joined_at: "2024-01-01T00:00:00.000Z",
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: "0",
+        },
         context: 0,
       };
   return {
@@ -124,12 +152,18 @@ const subcommandData = (sub: string, values: OptionValues, focused?: string) => 
     {
       type: 1,
       name: sub,
-      options: Object.entries(values).map(([name, value]) => ({ type: 3, name, value, ...(name === focused ? { focused: true } : {}) })),
+      options: Object.entries(values).map(([name, value]) => ({
+        type: 3,
+        name,
+        value,
+        ...(name === focused ? { focused: true } : {}),
+      })),
     },
   ],
 });
 
-export const slash = (who: Who, sub: string, values: OptionValues = {}) => base(who, 2, subcommandData(sub, values));
+export const slash = (who: Who, sub: string, values: OptionValues = {}) =>
+  base(who, 2, subcommandData(sub, values));
 
 export const autocomplete = (who: Who, sub: string, values: OptionValues, focused: string) =>
   base(who, 4, subcommandData(sub, values, focused));
@@ -156,7 +190,13 @@ export function click(who: Who, customId: string, messageId = "62000000000000000
         timestamp: new Date().toISOString(),
         edited_timestamp: null,
         flags: 64,
-        author: { id: "900000000000000001", username: "mailbrake", discriminator: "0", avatar: null, bot: true },
+        author: {
+          id: "900000000000000001",
+          username: "mailbrake",
+          discriminator: "0",
+          avatar: null,
+          bot: true,
+        },
       },
     },
   );
@@ -164,7 +204,10 @@ export function click(who: Who, customId: string, messageId = "62000000000000000
 
 /** The callback of one interaction: its type and data. */
 export async function callbackOf(fake: FakeDiscord, interaction: { id: string; token: string }) {
-  const request = await fake.request("POST", `/interactions/${interaction.id}/${interaction.token}/callback`);
+  const request = await fake.request(
+    "POST",
+    `/interactions/${interaction.id}/${interaction.token}/callback`,
+  );
   return request.body as { type: number; data?: Record<string, unknown> };
 }
 

@@ -37,7 +37,11 @@ describe("mailbrake with DISCORD_TOKEN", () => {
     child.stdout?.on("data", (chunk) => (output += chunk));
     child.stderr?.on("data", (chunk) => (output += chunk));
     const f = fake;
-    await f.waitFor(() => f.requests.some((r) => r.method === "PUT"), "command registration", 15_000);
+    await f.waitFor(
+      () => f.requests.some((r) => r.method === "PUT"),
+      "command registration",
+      15_000,
+    );
     await f.waitFor(() => f.opsReceived(2).length === 1, "IDENTIFY", 15_000);
 
     const command = slash({ id: "100000000000000001" }, "status", {});
@@ -46,7 +50,9 @@ describe("mailbrake with DISCORD_TOKEN", () => {
     expect(answer).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(JSON.stringify(answer.data)).toContain("boulangerie-martin.fr");
 
-    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child?.once("exit", (code) => resolve(code)),
+    );
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("Discord adapter ready");

@@ -19,7 +19,9 @@ import {
   TOKEN,
 } from "../../helpers/discord.ts";
 
-const policy = { roles: { operator: ["discord-role:300000000000000001"], admin: ["discord:100000000000000009"] } };
+const policy = {
+  roles: { operator: ["discord-role:300000000000000001"], admin: ["discord:100000000000000009"] },
+};
 const operator = { id: "100000000000000001", roles: ["300000000000000001"] };
 
 describe("Discord adapter: command → confirmation → click", () => {
@@ -36,7 +38,10 @@ describe("Discord adapter: command → confirmation → click", () => {
     expect(gateway.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(rig.fake.opsReceived(2)).toHaveLength(1);
     expect(rig.adapter.registration).toBe("registered");
-    const put = rig.fake.requestsTo("PUT", new RegExp(`^/applications/${APP_ID}/guilds/${GUILD}/commands$`));
+    const put = rig.fake.requestsTo(
+      "PUT",
+      new RegExp(`^/applications/${APP_ID}/guilds/${GUILD}/commands$`),
+    );
     expect(put).toHaveLength(1);
     const [mail] = put[0]!.body as { name: string; options: { name: string }[] }[];
     expect(mail!.name).toBe("mail");
@@ -66,9 +71,16 @@ describe("Discord adapter: command → confirmation → click", () => {
     expect((await rig.app.sandbox.getMail(HOSTING)).state).toBe("ko");
 
     const posts = rig.fake.requestsTo("POST", /^\/channels\/\d+\/messages$/);
-    expect(posts.map((p) => p.path).sort()).toEqual([`/channels/${CHANNEL}/messages`, `/channels/${OPS_CHANNEL}/messages`].sort());
-    const announced = posts[0]!.body as { embeds: { description: string }[]; allowed_mentions: unknown };
-    expect(announced.embeds[0]!.description).toContain("user-100000000000000001 blocked the sending of emails of boulangerie-martin.fr");
+    expect(posts.map((p) => p.path).sort()).toEqual(
+      [`/channels/${CHANNEL}/messages`, `/channels/${OPS_CHANNEL}/messages`].sort(),
+    );
+    const announced = posts[0]!.body as {
+      embeds: { description: string }[];
+      allowed_mentions: unknown;
+    };
+    expect(announced.embeds[0]!.description).toContain(
+      "user-100000000000000001 blocked the sending of emails of boulangerie-martin.fr",
+    );
     expect(announced.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
@@ -93,7 +105,12 @@ describe("Discord adapter: command → confirmation → click", () => {
     expect(answer.data?.content).toContain("Only user-100000000000000001 or an admin");
     expect(calls).not.toContain("requestAction");
     const [denied] = await rig.app.services.audit.recent(1);
-    expect(denied).toMatchObject({ event: "denied", platform: "discord", actorId: other.id, outcome: "click_refused" });
+    expect(denied).toMatchObject({
+      event: "denied",
+      platform: "discord",
+      actorId: other.id,
+      outcome: "click_refused",
+    });
     expect(rig.fake.requestsTo("POST", /^\/channels\//)).toEqual([]);
   });
 
@@ -126,18 +143,34 @@ describe("Discord adapter: command → confirmation → click", () => {
 
   it("refuses a change asked in a direct message, with no confirmation", async () => {
     const calls: string[] = [];
-    rig = await startRig({ dataDir: await tempDir(), policy: { roles: { operator: ["discord:100000000000000001"] } }, wrap: recording(calls) });
+    rig = await startRig({
+      dataDir: await tempDir(),
+      policy: { roles: { operator: ["discord:100000000000000001"] } },
+      wrap: recording(calls),
+    });
     const command = slash({ ...operator, dm: true }, "block", { hosting: HOSTING });
     rig.fake.dispatch("INTERACTION_CREATE", command);
     const answer = await callbackOf(rig.fake, command);
-    expect(answer.data?.content).toBe("Changes can only be made from a team channel, not a direct message.");
+    expect(answer.data?.content).toBe(
+      "Changes can only be made from a team channel, not a direct message.",
+    );
     expect(customIds(answer.data)).toEqual([]);
     expect(calls.filter((c) => !c.startsWith("listHostings"))).toEqual([]);
   });
 
   it.each([
-    ["a hosting that does not exist", "block", { hosting: "nope.example" }, "No hosting named “nope.example”"],
-    ["a malformed address", "recipient", { hosting: HOSTING, email: "ops@@shop" }, "“ops@@shop” is not a valid e-mail address"],
+    [
+      "a hosting that does not exist",
+      "block",
+      { hosting: "nope.example" },
+      "No hosting named “nope.example”",
+    ],
+    [
+      "a malformed address",
+      "recipient",
+      { hosting: HOSTING, email: "ops@@shop" },
+      "“ops@@shop” is not a valid e-mail address",
+    ],
     ["an unknown subcommand", "explode", {}, "Unknown command “explode”"],
     ["an unknown option", "purge", { hosting: HOSTING, now: "yes" }, "“purge” has no option “now”"],
   ])("answers %s clearly and privately, changing nothing", async (_what, sub, values, expected) => {
@@ -160,7 +193,9 @@ describe("Discord adapter: command → confirmation → click", () => {
     const answer = await callbackOf(rig.fake, command);
     const [embed] = answer.data!.embeds as { title: string }[];
     expect(embed!.title).toContain(HOSTING);
-    const labels = (answer.data!.components as { components: { label: string }[] }[])[0]!.components.map((b) => b.label);
+    const labels = (
+      answer.data!.components as { components: { label: string }[] }[]
+    )[0]!.components.map((b) => b.label);
     expect(labels).toEqual([translate("fr", "confirm.confirm"), translate("fr", "confirm.cancel")]);
     expect(labels[0]).toBe("Valider");
   });

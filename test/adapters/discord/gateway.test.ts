@@ -40,17 +40,20 @@ describe("Discord adapter: gateway, timing and registration", () => {
   it.each([
     ["closed with 4000", (r: DiscordRig) => r.fake.closeSocket(4000)],
     ["dropped (1006)", (r: DiscordRig) => r.fake.dropSocket()],
-  ])("resumes the session after the gateway is %s, and answers the next command", async (_what, fault) => {
-    rig = await startRig({ dataDir: await tempDir(), policy });
-    await statusAnswered(rig);
-    fault(rig);
-    const r = rig;
-    await r.fake.waitFor(() => r.fake.opsReceived(6).length === 1, "RESUME");
-    const [resume] = r.fake.opsReceived(6);
-    expect(resume!.d).toMatchObject({ session_id: r.fake.sessionId, token: TOKEN });
-    expect(r.fake.opsReceived(2)).toHaveLength(1);
-    await statusAnswered(r);
-  });
+  ])(
+    "resumes the session after the gateway is %s, and answers the next command",
+    async (_what, fault) => {
+      rig = await startRig({ dataDir: await tempDir(), policy });
+      await statusAnswered(rig);
+      fault(rig);
+      const r = rig;
+      await r.fake.waitFor(() => r.fake.opsReceived(6).length === 1, "RESUME");
+      const [resume] = r.fake.opsReceived(6);
+      expect(resume!.d).toMatchObject({ session_id: r.fake.sessionId, token: TOKEN });
+      expect(r.fake.opsReceived(2)).toHaveLength(1);
+      await statusAnswered(r);
+    },
+  );
 
   it("defers a command and a click when the provider takes 2 s, then edits the answer in", async () => {
     const calls: string[] = [];
@@ -70,7 +73,10 @@ describe("Discord adapter: gateway, timing and registration", () => {
     expect(deferred).toEqual({ type: 5, data: { flags: 64 } });
     // Deferred while the provider was still answering: within Discord's 3 seconds.
     expect(calls).not.toContain("getMail:done");
-    const edited = await rig.fake.request("PATCH", `/webhooks/${APP_ID}/${command.token}/messages/@original`);
+    const edited = await rig.fake.request(
+      "PATCH",
+      `/webhooks/${APP_ID}/${command.token}/messages/@original`,
+    );
     const [confirm] = customIds(edited.body as Record<string, unknown>);
     expect(confirm).toMatch(/^mb:ok:/);
 
@@ -78,7 +84,10 @@ describe("Discord adapter: gateway, timing and registration", () => {
     rig.fake.dispatch("INTERACTION_CREATE", press);
     expect(await callbackOf(rig.fake, press)).toEqual({ type: 6 });
     expect(calls).not.toContain("requestAction");
-    const updated = await rig.fake.request("PATCH", `/webhooks/${APP_ID}/${press.token}/messages/@original`);
+    const updated = await rig.fake.request(
+      "PATCH",
+      `/webhooks/${APP_ID}/${press.token}/messages/@original`,
+    );
     expect(customIds(updated.body as Record<string, unknown>)).toEqual([]);
     expect(JSON.stringify(updated.body)).toContain("Request sent successfully");
     expect((await rig.app.sandbox.getMail(HOSTING)).state).toBe("ko");
@@ -123,11 +132,18 @@ describe("Discord adapter: gateway, timing and registration", () => {
 
   it("registers globally when no guild is configured", async () => {
     rig = await startRig({ dataDir: await tempDir(), policy, env: { DISCORD_GUILD_ID: "" } });
-    expect(rig.fake.requestsTo("PUT", /\/commands$/).map((r) => r.path)).toEqual([`/applications/${APP_ID}/commands`]);
+    expect(rig.fake.requestsTo("PUT", /\/commands$/).map((r) => r.path)).toEqual([
+      `/applications/${APP_ID}/commands`,
+    ]);
   });
 
   it("keeps the bot token and interaction tokens out of its logs, even when answering fails", async () => {
-    rig = await startRig({ dataDir: await tempDir(), policy, env: { MAILBRAKE_DISCORD_CHANNEL: "600000000000000404" }, fake: { channels: [] } });
+    rig = await startRig({
+      dataDir: await tempDir(),
+      policy,
+      env: { MAILBRAKE_DISCORD_CHANNEL: "600000000000000404" },
+      fake: { channels: [] },
+    });
     const ok = slash(operator, "block", { hosting: HOSTING });
     rig.fake.dispatch("INTERACTION_CREATE", ok);
     const [confirm] = customIds((await callbackOf(rig.fake, ok)).data);
@@ -138,7 +154,10 @@ describe("Discord adapter: gateway, timing and registration", () => {
     const refused = slash(operator, "status", {});
     rig.fake.dispatch("INTERACTION_CREATE", refused);
     const r = rig;
-    await r.fake.waitFor(() => r.logs.some((l) => l.includes("Discord interaction failed")), "the failure logged");
+    await r.fake.waitFor(
+      () => r.logs.some((l) => l.includes("Discord interaction failed")),
+      "the failure logged",
+    );
     const logs = rig.logs.join("");
     expect(logs).toContain("channel not found");
     expect(logs).not.toContain(TOKEN);
@@ -147,14 +166,19 @@ describe("Discord adapter: gateway, timing and registration", () => {
 
   it("survives interactions discord.js would choke on (an unhandled rejection fails this test)", async () => {
     rig = await startRig({ dataDir: await tempDir(), policy });
-    const noEntitlements = slash(operator, "status", { hosting: HOSTING }) as Record<string, unknown>;
+    const noEntitlements = slash(operator, "status", { hosting: HOSTING }) as Record<
+      string,
+      unknown
+    >;
     delete noEntitlements.entitlements;
     delete noEntitlements.authorizing_integration_owners;
     const nobody = slash(operator, "status", {}) as Record<string, unknown>;
     delete nobody.member;
     rig.fake.dispatch("INTERACTION_CREATE", nobody);
     rig.fake.dispatch("INTERACTION_CREATE", noEntitlements);
-    expect((await callbackOf(rig.fake, noEntitlements as { id: string; token: string })).type).toBe(4);
+    expect((await callbackOf(rig.fake, noEntitlements as { id: string; token: string })).type).toBe(
+      4,
+    );
     expect(rig.logs.join("")).toContain("malformed interaction from the gateway");
     await statusAnswered(rig);
     expect(rig.fake.requestsTo("POST", new RegExp(`/interactions/${nobody.id}/`))).toEqual([]);
@@ -169,9 +193,14 @@ describe("Discord adapter: gateway, timing and registration", () => {
       env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
     });
     const logs: string[] = [];
-    app.services.logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
+    app.services.logger = pino(
+      { level: "debug" },
+      { write: (line: string) => void logs.push(line) },
+    );
     try {
-      await expect(startDiscord(app, { readyTimeoutMs: 5_000 })).rejects.toThrow("DISCORD_TOKEN: login to Discord failed");
+      await expect(startDiscord(app, { readyTimeoutMs: 5_000 })).rejects.toThrow(
+        "DISCORD_TOKEN: login to Discord failed",
+      );
       expect(logs.join("")).toContain("Discord login failed");
       expect(logs.join("")).not.toContain(TOKEN);
     } finally {
@@ -186,10 +215,18 @@ describe("Discord adapter: gateway, timing and registration", () => {
     fake.refuseCommands = true;
     const app = await makeTestApp({
       dataDir: dir,
-      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: "700000000000000009", DISCORD_API_URL: fake.apiUrl },
+      env: {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_GUILD_ID: "700000000000000009",
+        DISCORD_API_URL: fake.apiUrl,
+      },
     });
     const logs: string[] = [];
-    app.services.logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
+    app.services.logger = pino(
+      { level: "debug" },
+      { write: (line: string) => void logs.push(line) },
+    );
     const adapter = await startDiscord(app, { readyTimeoutMs: 5_000 });
     try {
       expect(adapter.registration).toBe("failed");

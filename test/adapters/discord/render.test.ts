@@ -66,7 +66,16 @@ describe("renderMessage", () => {
     const reply: Reply = {
       text: "",
       visibility: "requester",
-      card: { title: "Purge", tone: "danger", blocks: [{ type: "actions", buttons: [{ id: `mb:ok:${TOKEN}`, label: "Confirm", style: "danger" }] }] },
+      card: {
+        title: "Purge",
+        tone: "danger",
+        blocks: [
+          {
+            type: "actions",
+            buttons: [{ id: `mb:ok:${TOKEN}`, label: "Confirm", style: "danger" }],
+          },
+        ],
+      },
     };
     const message = renderMessage(reply);
     expect(message.embeds[0]!.color).toBe(0xed4245);
@@ -77,18 +86,37 @@ describe("renderMessage", () => {
     const reply: Reply = {
       text: "",
       visibility: "requester",
-      card: { title: "Done", tone: "success", blocks: [{ type: "text", text: "Request sent successfully" }, { type: "context", text: "Decided by Ana" }] },
+      card: {
+        title: "Done",
+        tone: "success",
+        blocks: [
+          { type: "text", text: "Request sent successfully" },
+          { type: "context", text: "Decided by Ana" },
+        ],
+      },
     };
     expect(renderMessage(reply)).toEqual({
       content: "",
-      embeds: [{ title: "Done", color: 0x57f287, description: "Request sent successfully", footer: { text: "Decided by Ana" } }],
+      embeds: [
+        {
+          title: "Done",
+          color: 0x57f287,
+          description: "Request sent successfully",
+          footer: { text: "Decided by Ana" },
+        },
+      ],
       components: [],
       files: [],
     });
   });
 
   it("renders plain text as escaped content with no embed, and cuts it at 2000 characters", () => {
-    expect(renderMessage({ text: "# not a heading\n> not a quote <@123> @everyone\n1. x", visibility: "requester" })).toEqual({
+    expect(
+      renderMessage({
+        text: "# not a heading\n> not a quote <@123> @everyone\n1. x",
+        visibility: "requester",
+      }),
+    ).toEqual({
       content: "\\# not a heading\n\\> not a quote \\<@123> @everyone\n1\\. x",
       embeds: [],
       components: [],
@@ -100,9 +128,17 @@ describe("renderMessage", () => {
   });
 
   it("puts at most 5 buttons in a row and drops ids longer than Discord's 100 characters", () => {
-    const buttons: Button[] = Array.from({ length: 7 }, (_, i) => ({ id: `mb:ok:${TOKEN}${i}`, label: `B${i}`, style: "default" }));
+    const buttons: Button[] = Array.from({ length: 7 }, (_, i) => ({
+      id: `mb:ok:${TOKEN}${i}`,
+      label: `B${i}`,
+      style: "default",
+    }));
     buttons.push({ id: `mb:ok:${"x".repeat(120)}`, label: "too long", style: "primary" });
-    const message = renderMessage({ text: "", visibility: "requester", card: { title: "t", tone: "info", blocks: [{ type: "actions", buttons }] } });
+    const message = renderMessage({
+      text: "",
+      visibility: "requester",
+      card: { title: "t", tone: "info", blocks: [{ type: "actions", buttons }] },
+    });
     expect(message.components.map((row) => row.components.length)).toEqual([5, 2]);
     const ids = message.components.flatMap((row) => row.components.map((b) => b.custom_id));
     expect(ids.every((id) => id.length <= 100)).toBe(true);
@@ -132,12 +168,20 @@ describe("renderMessage", () => {
   });
 
   it("keeps an embed within Discord's limits (25 fields, 1024 per value, 6000 in all)", () => {
-    const fields = Array.from({ length: 40 }, (_, i) => ({ label: `field ${i}`, value: "v".repeat(2000) }));
-    const message = renderMessage({ text: "", visibility: "requester", card: { title: "big", tone: "info", blocks: [{ type: "fields", fields }] } });
+    const fields = Array.from({ length: 40 }, (_, i) => ({
+      label: `field ${i}`,
+      value: "v".repeat(2000),
+    }));
+    const message = renderMessage({
+      text: "",
+      visibility: "requester",
+      card: { title: "big", tone: "info", blocks: [{ type: "fields", fields }] },
+    });
     const embed = message.embeds[0]!;
     expect(embed.fields!.length).toBeLessThanOrEqual(25);
     expect(embed.fields!.every((f) => f.value.length <= 1024)).toBe(true);
-    const total = embed.title!.length + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const total =
+      embed.title!.length + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
   });
 

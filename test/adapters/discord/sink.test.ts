@@ -29,18 +29,28 @@ describe("Discord channel sink", () => {
 
   it("posts to the team channel, the hosting's channel and the origin channel, each once", async () => {
     rig = await startRig({ dataDir: await tempDir(), policy });
-    const refs = await rig.adapter.sink.post(reply, { hosting: HOSTING, origin: { platform: "discord", channel: CHANNEL } });
+    const refs = await rig.adapter.sink.post(reply, {
+      hosting: HOSTING,
+      origin: { platform: "discord", channel: CHANNEL },
+    });
     expect(posted(rig)).toEqual([OPS_CHANNEL, HOSTING_CHANNEL, CHANNEL]);
     expect(refs.map((r) => r.channel)).toEqual([OPS_CHANNEL, HOSTING_CHANNEL, CHANNEL]);
     expect(refs.every((r) => r.platform === "discord" && /^\d+$/.test(r.id))).toBe(true);
 
-    await rig.adapter.sink.post(reply, { hosting: "other.fr", origin: { platform: "discord", channel: OPS_CHANNEL } });
+    await rig.adapter.sink.post(reply, {
+      hosting: "other.fr",
+      origin: { platform: "discord", channel: OPS_CHANNEL },
+    });
     await rig.adapter.sink.post(reply, { origin: { platform: "slack", channel: "C1" } });
     expect(posted(rig).slice(3)).toEqual([OPS_CHANNEL, OPS_CHANNEL]);
   });
 
   it("uses the policy's Discord channel when MAILBRAKE_DISCORD_CHANNEL is unset", async () => {
-    rig = await startRig({ dataDir: await tempDir(), policy: { channels: { discord: HOSTING_CHANNEL } }, env: { MAILBRAKE_DISCORD_CHANNEL: "" } });
+    rig = await startRig({
+      dataDir: await tempDir(),
+      policy: { channels: { discord: HOSTING_CHANNEL } },
+      env: { MAILBRAKE_DISCORD_CHANNEL: "" },
+    });
     await rig.adapter.sink.post(reply, {});
     expect(posted(rig)).toEqual([HOSTING_CHANNEL]);
   });
@@ -48,15 +58,26 @@ describe("Discord channel sink", () => {
   it("sends a report's chart as a file and edits a posted message in place", async () => {
     rig = await startRig({ dataDir: await tempDir() });
     const data = Buffer.from("png bytes");
-    const [ref] = await rig.adapter.sink.post({ ...reply, attachments: [{ filename: "chart.png", contentType: "image/png", data }] }, {});
+    const [ref] = await rig.adapter.sink.post(
+      { ...reply, attachments: [{ filename: "chart.png", contentType: "image/png", data }] },
+      {},
+    );
     const [post] = rig.fake.requestsTo("POST", /^\/channels\//);
     expect(post!.files).toEqual([{ field: "files[0]", filename: "chart.png", size: data.length }]);
-    expect(post!.body).toMatchObject({ attachments: [{ id: 0, filename: "chart.png" }], allowed_mentions: { parse: [] } });
+    expect(post!.body).toMatchObject({
+      attachments: [{ id: 0, filename: "chart.png" }],
+      allowed_mentions: { parse: [] },
+    });
 
     await rig.adapter.sink.edit(ref!, { text: "Purge in progress", visibility: "channel" });
     const [edit] = rig.fake.requestsTo("PATCH", /^\/channels\//);
     expect(edit!.path).toBe(`/channels/${OPS_CHANNEL}/messages/${ref!.id}`);
-    expect(edit!.body).toMatchObject({ content: "Purge in progress", embeds: [], components: [], allowed_mentions: { parse: [] } });
+    expect(edit!.body).toMatchObject({
+      content: "Purge in progress",
+      embeds: [],
+      components: [],
+      allowed_mentions: { parse: [] },
+    });
   });
 
   it("logs a missing channel or permission once, keeps posting elsewhere, and never throws", async () => {
@@ -67,7 +88,10 @@ describe("Discord channel sink", () => {
       fake: { channels: [CHANNEL, FORBIDDEN], forbiddenChannels: [FORBIDDEN] },
     });
     for (let i = 0; i < 3; i++) {
-      const refs = await rig.adapter.sink.post(reply, { hosting: HOSTING, origin: { platform: "discord", channel: CHANNEL } });
+      const refs = await rig.adapter.sink.post(reply, {
+        hosting: HOSTING,
+        origin: { platform: "discord", channel: CHANNEL },
+      });
       expect(refs.map((r) => r.channel)).toEqual([CHANNEL]);
     }
     const warnings = rig.logs.map((l) => JSON.parse(l)).filter((l) => l.level === 40);

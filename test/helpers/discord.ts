@@ -130,7 +130,7 @@ function base(who: Who, type: number, data: unknown, extra: Record<string, unkno
     id,
     application_id: APP_ID,
     type,
-    token: `interaction-token-${id}`,
+    token: `interaction-token-${Buffer.from(id).toString("base64url")}`,
     version: 1,
     locale: who.locale ?? "en-US",
     app_permissions: "0",

@@ -85,7 +85,8 @@ export class OvhApi {
   }
 
   private async attempt(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
-    if (this.options.signed && !this.synced) {
+    // Also the first OAuth2 call: one token request rather than one per concurrent caller.
+    if (!this.synced) {
       const sync = await this.syncTime();
       if (!sync.ok) return sync;
     }

@@ -65,6 +65,7 @@ export const envSchema = z
       .string()
       .trim()
       .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "hours before the 72-hour hold ends, such as 24,6,1")
+      .refine((v) => v.split(",").every((h) => Number(h) > 0 && Number(h) < 72), "each between 0 and 72 hours, such as 24,6,1")
       .default("24,6,1"),
     MAILBRAKE_SPIKE_FACTOR: z.coerce.number().positive().default(5),
     MAILBRAKE_SPIKE_MIN_MAILS: positiveInt(100),

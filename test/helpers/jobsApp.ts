@@ -3,7 +3,9 @@
 import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";
 import { HostingError, MAX_BOUNCES_PER_CALL } from "../../src/hosting/port.ts";
 import { Jobs } from "../../src/jobs/jobs.ts";
+import type { ChannelSink, PostTarget } from "../../src/core/notifier.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import type { MessageRef } from "../../src/store/schema.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
 
 export interface JobsTestApp extends TestApp {
@@ -64,3 +66,14 @@ export function flaky(state: { down: boolean; calls: number }) {
 
 /** Every text of a reply's card, for assertions. */
 export const textOf = (reply: Reply): string => reply.text;
+
+/** Records where each post was aimed (the policy's per-hosting channel routing). */
+export class TargetSink implements ChannelSink {
+  readonly platform = "discord" as const;
+  readonly targets: PostTarget[] = [];
+  async post(_reply: Reply, target: PostTarget): Promise<MessageRef[]> {
+    this.targets.push(target);
+    return [];
+  }
+  async edit(): Promise<void> {}
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { CronTimes } from "../../src/jobs/cronTimes.ts";
-import { makeJobsApp } from "../helpers/jobsApp.ts";
+import { makeJobsApp, TargetSink } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 
 const MINUTE = 60_000;
@@ -105,7 +105,10 @@ describe("report schedule across restarts", () => {
     await writeFile(policy, JSON.stringify({ channels: { hostings: { "kahvila-aalto.fi": { slack: "C-FI", language: "fi" } } } }));
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 8, 0));
     const app = await makeJobsApp({ dataDir, clock, env: { MAILBRAKE_CONFIG: policy } });
+    const targets = new TargetSink();
+    app.services.notifier.add(targets);
     await app.jobs.tick();
+    expect(targets.targets).toEqual([{}, { hosting: "kahvila-aalto.fi" }]);
     expect(app.sink.posts).toHaveLength(2);
     const [main, finnish] = app.sink.posts;
     expect(main!.text).toContain("boulangerie-martin.fr");

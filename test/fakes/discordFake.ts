@@ -55,6 +55,8 @@ export class FakeDiscord {
   refuseToken = false;
   /** When set, command registration is refused (403), as for a guild the bot is not in. */
   refuseCommands = false;
+  /** Channels whose next post is answered 429 (retry after 50 ms), once each. */
+  readonly rateLimitOnce = new Set<string>();
 
   constructor(readonly options: FakeDiscordOptions) {}
 
@@ -190,6 +192,28 @@ export class FakeDiscord {
       at: performance.now(),
     };
     this.requests.push(record);
+    const limited = /^\/channels\/(\d+)\/messages$/.exec(path)?.[1];
+    if (limited && this.rateLimitOnce.delete(limited)) {
+      const headers = {
+        "content-type": "application/json",
+        "retry-after": "0.05",
+        "x-ratelimit-limit": "5",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset-after": "0.05",
+        "x-ratelimit-bucket": "fake-bucket",
+      };
+      res
+        .writeHead(429, headers)
+        .end(
+          JSON.stringify({
+            message: "You are being rate limited.",
+            retry_after: 0.05,
+            global: false,
+          }),
+        );
+      this.notify();
+      return;
+    }
     const [status, answer] = this.answer(record);
     if (status === 204) res.writeHead(204).end();
     else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));

@@ -107,4 +107,14 @@ describe("Discord channel sink", () => {
     expect(posted(rig)).toEqual([OPS_CHANNEL]);
     expect(rig.app.sink.posts).toHaveLength(1);
   });
+
+  it("waits out a rate limit (429) and delivers the post", async () => {
+    rig = await startRig({ dataDir: await tempDir() });
+    rig.fake.rateLimitOnce.add(OPS_CHANNEL);
+    const refs = await rig.adapter.sink.post(reply, {});
+    expect(refs.map((r) => r.channel)).toEqual([OPS_CHANNEL]);
+    expect(posted(rig)).toEqual([OPS_CHANNEL, OPS_CHANNEL]);
+    const warnings = rig.logs.map((l) => JSON.parse(l)).filter((l) => l.level >= 40);
+    expect(warnings.map((w) => w.msg)).toEqual(["Discord rate limit: waiting"]);
+  });
 });

@@ -81,13 +81,10 @@ export function spikeReply(w: Words, spike: Spike, buttons: Button[]): Reply {
   const { t, when, number } = words(w);
   const lines: string[] = [];
   if (spike.burst) {
-    lines.push(
-      t("jobs:spike.rate", {
-        sent: number(spike.burst.sent),
-        minutes: spike.burst.minutes,
-        factor: number(Math.round(spike.burst.factor)),
-      }),
-    );
+    const { sent, minutes, factor } = spike.burst;
+    const vars = { sent: number(sent), minutes, factor: number(Math.round(factor)) };
+    // A hosting with no usual volume: "N times" would mean nothing.
+    lines.push(t(Number.isFinite(factor) ? "jobs:spike.rate" : "jobs:spike.rateFromNothing", vars));
   }
   lines.push(
     t("jobs:spike.share", {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { decodePng } from "../helpers/jobsPng.ts";
-import { makeJobsApp, ScriptedErrors } from "../helpers/jobsApp.ts";
+import { flaky, makeJobsApp, ScriptedErrors } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, person } from "../helpers/testApp.ts";
 
@@ -120,6 +120,30 @@ describe("daily error report", () => {
     const french = await ask(app, person("U1"), `report ${SHOP}`, "fr");
     expect(french.text).toContain("12 erreurs");
     expect(french.text).toContain("5.1.x adresse, permanente : 7");
+  });
+
+  it("provider down at report time: one message saying what could not be read, the report once it is back", async () => {
+    const outage = { down: false, calls: 0 };
+    const scripted = new ScriptedErrors();
+    const app = await makeJobsApp({
+      dataDir: await tempDir(),
+      clock: new ManualClock(Date.UTC(2026, 10, 23, 7, 55)),
+      hostings: [{ name: SHOP, maxPerDay: 5000, profile: { dailyMails: 1500, errorRate: 0 }, historyDays: 20 }],
+      wrap: (sandbox) => flaky(outage)(scripted.wrap(sandbox)),
+    });
+    await app.jobs.tick();
+    outage.down = true;
+    app.clock.advance(10 * MINUTE);
+    await app.jobs.tick();
+    app.clock.advance(10 * MINUTE);
+    await app.jobs.tick();
+    expect(app.sink.posts.map((p) => p.card?.title)).toEqual(["Could not read from the provider"]);
+    expect(app.sink.posts[0]!.text).toContain("could not read the list of hostings");
+    outage.down = false;
+    app.clock.advance(10 * MINUTE);
+    await app.jobs.tick();
+    expect(app.sink.posts.map((p) => p.card?.title)).toEqual(["Could not read from the provider", "Daily error report"]);
+    expect(app.sink.posts[1]!.text).toContain("Posted late");
   });
 
   it("answers an unknown hosting clearly and posts nothing", async () => {

@@ -108,6 +108,29 @@ describe("state watch and alerts", () => {
     await app.jobs.stop();
   });
 
+  it("crossing the configured share of the daily maximum alerts once, then updates in place", async () => {
+    const dataDir = await tempDir();
+    const small = [{ name: SHOP, maxPerDay: 500, profile: { dailyMails: 0, errorRate: 0 } }];
+    const app = await makeJobsApp({
+      dataDir,
+      clock: new ManualClock(START),
+      hostings: small,
+      env: { ...env, MAILBRAKE_SPIKE_MIN_MAILS: "100000", MAILBRAKE_SPIKE_DAILY_SHARE: "0.5" },
+    });
+    await app.jobs.tick();
+    for (const batch of [120, 120, 20, 20]) {
+      await app.sandbox.sendMails(SHOP, batch);
+      app.clock.advance(11 * MINUTE);
+      await app.jobs.tick();
+    }
+    const spikes = titled(app.sink.posts, "Unusual sending volume");
+    expect(spikes).toHaveLength(1);
+    expect(spikes[0]!.text).toContain("Emails sent today: 260 of 500 (52% of the daily maximum)");
+    expect(spikes[0]!.text).not.toContain("times the usual rate");
+    expect(app.sink.edits.at(-1)!.reply.text).toContain("Emails sent today: 280 of 500 (56% of the daily maximum)");
+    await app.jobs.stop();
+  });
+
   it("a click on a spike alert by a viewer is refused and changes nothing", async () => {
     const app = await setup();
     await app.sandbox.sendMails(SHOP, 280);

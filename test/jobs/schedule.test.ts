@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { CronTimes } from "../../src/jobs/cronTimes.ts";
@@ -95,6 +95,32 @@ describe("report schedule across restarts", () => {
     await app.jobs.tick();
     expect(app.sink.posts).toHaveLength(2);
     expect(app.sink.posts[1]!.text).toContain("From 24 Nov 2026, 07:00 CET to 25 Nov 2026, 07:05 CET");
+    await app.jobs.stop();
+  });
+
+  it("08:00 in Europe/Paris is 07:00 UTC before the spring change and 06:00 UTC after, once a day", async () => {
+    const dataDir = await tempDir();
+    const clock = new ManualClock(Date.UTC(2026, 2, 28, 6, 55));
+    const app = await makeJobsApp({ dataDir, clock, hostings: seeds, env: { MAILBRAKE_TZ: "Europe/Paris" } });
+    const postedAt: number[] = [];
+    while (clock.now() < Date.UTC(2026, 2, 29, 8, 0)) {
+      clock.advance(5 * MINUTE);
+      const before = app.sink.posts.length;
+      await app.jobs.tick();
+      if (app.sink.posts.length > before) postedAt.push(clock.now());
+    }
+    expect(postedAt).toEqual([Date.UTC(2026, 2, 28, 7, 0), Date.UTC(2026, 2, 29, 6, 0)]);
+    expect(app.sink.posts[1]!.text).toContain("From 28 Mar 2026, 08:00 CET to 29 Mar 2026, 08:00 CEST");
+    await app.jobs.stop();
+  });
+
+  it("start() catches up at once through node-cron's runner and stop() ends it", async () => {
+    const dataDir = await tempDir();
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
+    const app = await makeJobsApp({ dataDir, clock, hostings: seeds });
+    app.jobs.start();
+    await vi.waitFor(() => expect(app.sink.posts).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    expect(app.sink.posts[0]!.text).toContain("Posted late");
     await app.jobs.stop();
   });
 

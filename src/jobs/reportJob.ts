@@ -76,12 +76,12 @@ export class ReportJob {
     return posted;
   }
 
-  /** `/mail report`: the same report, for the asker, over the period the next daily one covers. */
+  /** `/mail report`: the same report, for the asker, over the last 24 hours or since the last daily one if longer. */
   async onDemand(hostings: string[], language: Language): Promise<Reply> {
     await this.deps.collector.poll(hostings);
     const to = this.deps.services.clock.now();
     const groups = channelGroups(this.deps.services, hostings);
-    const from = Math.min(...groups.map((g) => this.state.lastTo[g.key] ?? to - DAY_MS));
+    const from = Math.min(to - DAY_MS, ...groups.map((g) => this.state.lastTo[g.key] ?? to - DAY_MS));
     return this.build(hostings, { from, to }, language, { scheduled: false });
   }
 

@@ -161,7 +161,7 @@ export class StateWatch {
     if (!alert) return;
     alert.data = { ...alert.data, updates: [...alert.data.updates, { state, at: now }] };
     const cleared = state === "ok" || state === "force";
-    // Buttons stay while held mail may still need a decision (their offers check the state anyway).
+    // The buttons go: they offered what fitted the state first seen; a new stop gets its own alert.
     const reply = stateAlertReply(w, alert.data, []);
     await this.ledger.edit(alert.key, reply);
     if (cleared) seen.alert = undefined;

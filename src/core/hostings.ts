@@ -34,7 +34,8 @@ export class HostingDirectory {
       if (names.length === 1 && names[0]) return names[0];
       throw new UserError("errors.hostingRequired", { hostings: names.join(", ") });
     }
-    const name = this.services.policy.aliases[word] ?? word.toLowerCase();
+    const aliases = this.services.policy.aliases;
+    const name = Object.hasOwn(aliases, word) ? (aliases[word] as string) : word.toLowerCase();
     if (!HOSTING_NAME.test(name)) throw new UserError("errors.badHostingName", { name: word });
     if (!names.includes(name)) {
       throw new UserError("errors.unknownHosting", { name: word, hostings: names.join(", ") });

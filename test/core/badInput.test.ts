@@ -92,6 +92,11 @@ describe("bad input gets a clear answer and changes nothing", () => {
     const card = await ask(single, local, "block testing the newsletter");
     expect(card.card!.title).toContain("solo.fr");
     expect(card.text).toContain("Reason: testing the newsletter");
+    // A mistyped domain is never read as a reason for the only hosting.
+    const typo = await ask(single, local, "block solo.frr hacked form");
+    expect(typo.failed).toBe(true);
+    expect(typo.text).toContain("solo.frr");
+    expect((await ask(app, local, "status constructor")).failed).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { HOSTING_NAME } from "../grammar.ts";
 import { requestMutation } from "../requestMutation.ts";
 import type { Command } from "./command.ts";
 
@@ -9,12 +10,16 @@ export const block: Command = {
   async run(ctx, words) {
     const [first, ...rest] = words;
     const names = await ctx.hostings.list();
-    const firstIsHosting =
+    // With one hosting the name may be left out, but a word shaped like a domain is always
+    // taken as a hosting name: `block typo.example spam` must not block the only hosting.
+    const firstNamesHosting =
       first !== undefined &&
-      (names.includes(first.toLowerCase()) || first in ctx.services.policy.aliases);
-    const omitted = !firstIsHosting && names.length === 1;
+      (names.includes(first.toLowerCase()) || Object.hasOwn(ctx.services.policy.aliases, first) || looksLikeDomain(first));
+    const omitted = !firstNamesHosting && names.length === 1;
     const hosting = await ctx.hostings.resolve(omitted ? undefined : first);
     const reason = (omitted ? words : rest).join(" ").trim().slice(0, 300);
     return requestMutation(ctx, "block", hosting, reason ? { reason } : {});
   },
 };
+
+const looksLikeDomain = (word: string): boolean => word.includes(".") && HOSTING_NAME.test(word);

@@ -12,8 +12,10 @@ import type { Subject } from "./statusCode.ts";
 
 const SHOWN_GROUPS = 6;
 const SHOWN_RANKED = 5;
-/** Hostings with errors shown in detail; the others get one line each in a list. */
-const DETAILED_HOSTINGS = 10;
+/** Hostings with errors shown in detail; the others are listed. At most 4 blocks each keeps
+ * the whole card under Slack's 50 blocks. */
+const DETAILED_HOSTINGS = 8;
+const SHOWN_NOTES = 10;
 const SHOWN_NAMES = 20;
 const EXAMPLE_CHARS = 160;
 
@@ -71,8 +73,8 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     lines.push(t("jobs:report.domains", { list: list(h.summary.domains) }));
     lines.push(t("jobs:report.recipients", { list: list(h.summary.recipients) }));
     blocks.push({ type: "text", text: lines.join("\n") });
-    if (h.mail) blocks.push({ type: "context", text: overall(h.summary.total, h.mail) });
-    for (const note of notes(h)) blocks.push({ type: "context", text: note });
+    const context = [...(h.mail ? [overall(h.summary.total, h.mail)] : []), ...notes(h)];
+    if (context.length > 0) blocks.push({ type: "context", text: context.join("\n") });
   }
   const rest = withErrors.slice(DETAILED_HOSTINGS);
   if (rest.length > 0) {
@@ -83,13 +85,13 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
         list: list(rest.map((h) => ({ name: h.hosting, count: h.summary.total })), SHOWN_NAMES),
       }),
     });
-    for (const h of rest) for (const note of notes(h)) blocks.push({ type: "context", text: `${h.hosting}: ${note}` });
+    pushNotes(rest);
   }
   if (quiet.length > 0) {
     const names = quiet.slice(0, SHOWN_NAMES).map((h) => quietName(h));
     if (quiet.length > SHOWN_NAMES) names.push(t("report.more", { count: quiet.length - SHOWN_NAMES }));
     blocks.push({ type: "divider" }, { type: "text", text: t("jobs:report.quiet", { count: quiet.length, list: names.join(", ") }) });
-    for (const h of quiet) for (const note of notes(h)) blocks.push({ type: "context", text: `${h.hosting}: ${note}` });
+    pushNotes(quiet);
   }
 
   const title = t(view.scheduled ? "jobs:report.titleDaily" : "report.title");
@@ -103,6 +105,15 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     complete: h.gaps.length === 0 && h.unread.length === 0,
   }));
   return { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };
+
+  /** The notes of hostings listed in one line each: one block, so the card stays within chat limits. */
+  function pushNotes(hostings: HostingReport[]): void {
+    const all = hostings.flatMap((h) => notes(h).map((note) => `${h.hosting}: ${note}`));
+    if (all.length === 0) return;
+    const shown = all.slice(0, SHOWN_NOTES);
+    if (all.length > SHOWN_NOTES) shown.push(t("report.more", { count: all.length - SHOWN_NOTES }));
+    blocks.push({ type: "context", text: shown.join("\n") });
+  }
 
   function headline(h: HostingReport): string {
     const sent = h.sent === undefined ? t("jobs:report.unknown") : number(h.sent);

@@ -33,6 +33,8 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   const adapters: RunningAdapter[] = [];
   if (slack) adapters.push(await startAdapter(app, "slack"));
   if (discord) adapters.push(await startAdapter(app, "discord"));
+  // The terminal's channel sink first: the jobs' first tick may post at once (a late report).
+  const chat = terminal ? openTerminalChat(app) : undefined;
   app.engine.follower.start();
   const jobs = await startJobs(app);
   logger.info(
@@ -45,16 +47,7 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
     await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
     await app.close();
   };
-  if (terminal) {
-    const chat = new TerminalChat({
-      engine: app.engine,
-      language: terminalLanguage(process.env, env.MAILBRAKE_LOCALE),
-      input: process.stdin,
-      output: process.stdout,
-      style: { color: process.stdout.isTTY === true && !process.env.NO_COLOR },
-      historyFile: join(dirname(env.MAILBRAKE_DATA_FILE), "history.txt"),
-    });
-    app.services.notifier.add(new ConsoleSink(chat.print, { color: false }, dirname(env.MAILBRAKE_DATA_FILE)));
+  if (chat) {
     await chat.run();
     await stop();
     return 0;
@@ -65,6 +58,20 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   });
   await stop();
   return 0;
+}
+
+function openTerminalChat(app: App): TerminalChat {
+  const { env } = app;
+  const chat = new TerminalChat({
+    engine: app.engine,
+    language: terminalLanguage(process.env, env.MAILBRAKE_LOCALE),
+    input: process.stdin,
+    output: process.stdout,
+    style: { color: process.stdout.isTTY === true && !process.env.NO_COLOR },
+    historyFile: join(dirname(env.MAILBRAKE_DATA_FILE), "history.txt"),
+  });
+  app.services.notifier.add(new ConsoleSink(chat.print, { color: false }, dirname(env.MAILBRAKE_DATA_FILE)));
+  return chat;
 }
 
 async function startAdapter(app: App, name: "slack" | "discord"): Promise<RunningAdapter> {

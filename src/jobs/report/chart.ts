@@ -18,36 +18,43 @@ function dayLabel(language: Language, day: number): string {
   return format.format(day);
 }
 
+/** Vega's number format for the reader's language (axis labels: "4 000" in French). */
+function numberLocale(language: Language) {
+  const parts = new Intl.NumberFormat(language).formatToParts(12_345.6);
+  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
+  return { decimal: part("decimal", "."), thousands: part("group", ","), grouping: [3], currency: ["", ""] as [string, string] };
+}
+
 export async function renderChartSvg(days: readonly DayPoint[], language: Language): Promise<string> {
   const t = translator(language);
   const sent = t("jobs:chart.sent");
   const errors = t("jobs:chart.errors");
-  const values = days.flatMap((d) => [
-    { day: dayLabel(language, d.day), order: d.day, series: sent, mails: d.sent },
-    { day: dayLabel(language, d.day), order: d.day, series: errors, mails: d.errors },
-  ]);
+  const values = days.map((d) => ({ day: dayLabel(language, d.day), order: d.day, sent: d.sent, errors: d.errors }));
+  // Two panels over the same days, each with its own scale: errors are often a few dozen
+  // against thousands sent, and would vanish on one shared axis.
+  const panel = (field: "sent" | "errors", title: string, color: string, showDays: boolean) => ({
+    width: 640,
+    height: showDays ? 150 : 130,
+    mark: { type: "bar", color },
+    encoding: {
+      x: {
+        field: "day",
+        type: "ordinal",
+        sort: { field: "order" },
+        title: showDays ? t("jobs:chart.day") : null,
+        axis: showDays ? { labelAngle: -45 } : { labels: false, ticks: false },
+      },
+      y: { field, type: "quantitative", title, axis: { tickMinStep: 1 } },
+    },
+  });
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   const spec = vegaLite.compile({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: t("jobs:chart.title", { count: days.length }),
-    width: 640,
-    height: 260,
     background: "white",
     data: { values },
-    mark: { type: "bar" },
-    encoding: {
-      x: { field: "day", type: "ordinal", sort: { field: "order" }, title: t("jobs:chart.day"), axis: { labelAngle: -45 } },
-      xOffset: { field: "series", sort: [sent, errors] },
-      y: { field: "mails", type: "quantitative", title: t("jobs:chart.mails") },
-      color: {
-        field: "series",
-        type: "nominal",
-        title: null,
-        sort: [sent, errors],
-        scale: { range: ["#4c78a8", "#e45756"] },
-      },
-    },
-    config: { font: FONT },
+    vconcat: [panel("sent", sent, "#4c78a8", false), panel("errors", errors, "#e45756", true)],
+    config: { font: FONT, locale: { number: numberLocale(language) } },
   } as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   try {

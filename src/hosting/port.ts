@@ -8,7 +8,8 @@ export type MailState = (typeof MAIL_STATES)[number];
 export const STOPPED_STATES: readonly MailState[] = ["ko", "bounce", "spam", "purging"];
 export const isStopped = (state: MailState): boolean => STOPPED_STATES.includes(state);
 
-export type MailAction = "BLOCK" | "PURGE" | "UNBLOCK";
+export const MAIL_ACTIONS = ["BLOCK", "PURGE", "UNBLOCK"] as const;
+export type MailAction = (typeof MAIL_ACTIONS)[number];
 
 export interface HostingMail {
   state: MailState;

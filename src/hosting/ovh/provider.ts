@@ -6,6 +6,7 @@ import {
   HostingError,
   type HostingMail,
   type HostingProvider,
+  MAIL_ACTIONS,
   MAX_BOUNCES_PER_CALL,
   type MailAction,
   type MailState,
@@ -13,8 +14,6 @@ import {
 } from "../port.ts";
 import type { Outcome, OvhApi } from "./api.ts";
 import { bounceList, emailInfo, hostingNames, volumeList } from "./shapes.ts";
-
-const ACTIONS: readonly MailAction[] = ["BLOCK", "PURGE", "UNBLOCK"];
 
 const emailPath = (hosting: string) => `/hosting/web/${encodeURIComponent(hosting)}/email`;
 
@@ -41,7 +40,7 @@ export class OvhProvider implements HostingProvider {
   }
 
   async requestAction(hosting: string, action: MailAction): Promise<string> {
-    if (!ACTIONS.includes(action)) {
+    if (!MAIL_ACTIONS.includes(action)) {
       throw new HostingError("invalid", `Unknown action ${JSON.stringify(action)}`, { hosting });
     }
     const outcome = await this.api.write("POST", `${emailPath(hosting)}/request`, { action }, hosting);

@@ -7,6 +7,7 @@ import {
   HostingError,
   type HostingMail,
   type HostingProvider,
+  MAIL_ACTIONS,
   MAX_BOUNCES_PER_CALL,
   type MailAction,
   type MailState,
@@ -21,8 +22,6 @@ import { DEMO_HOSTINGS, generatedSeed } from "./seeds.ts";
 import { submitMail } from "./simulate.ts";
 import { readStateFile, StateFile } from "./state-file.ts";
 import { World } from "./world.ts";
-
-const ACTIONS: readonly MailAction[] = ["BLOCK", "PURGE", "UNBLOCK"];
 
 /** What the sandbox knows about a hosting beyond the port (for `doctor`, demos, tests). */
 export interface SandboxHostingView {
@@ -101,7 +100,7 @@ export class Sandbox implements HostingProvider {
   requestAction(hosting: string, action: MailAction): Promise<string> {
     return this.port(() => {
       const record = this.world.find(hosting);
-      if (!ACTIONS.includes(action)) {
+      if (!MAIL_ACTIONS.includes(action)) {
         throw new HostingError("invalid", `Unknown action ${JSON.stringify(action)}`, { hosting });
       }
       const task = applyAction(record, action, this.clock.now(), this.world.ctx);

@@ -13,6 +13,7 @@ import { handleAutocomplete } from "./autocomplete.ts";
 import { handleButton } from "./buttonHandler.ts";
 import { createClient } from "./client.ts";
 import { handleCommand } from "./commandHandler.ts";
+import { type LoginOptions, logIn } from "./login.ts";
 import { COMMAND_NAME, commandDefinitions } from "./definitions.ts";
 import { replyOptions } from "./payload.ts";
 import { registerCommands } from "./register.ts";
@@ -22,10 +23,7 @@ import { safeError } from "./safeError.ts";
 import { DiscordSink } from "./sink.ts";
 import { DEFAULT_TIMING, type Timing } from "./timing.ts";
 
-export interface DiscordOptions extends Partial<Timing> {
-  /** Give up waiting for the gateway's READY after this long (start fails). */
-  readyTimeoutMs?: number;
-}
+export interface DiscordOptions extends Partial<Timing>, LoginOptions {}
 
 export interface RunningDiscord extends RunningAdapter {
   client: Client;
@@ -46,32 +44,20 @@ export async function startDiscord(
     throw new ConfigError("DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required");
   const logger = app.services.logger.child({ component: "discord" });
   const timing: Timing = { ...DEFAULT_TIMING, ...options };
-  const client = createClient({ apiUrl: app.env.DISCORD_API_URL });
-  watchClient(client, logger);
-  client.on(Events.Raw, (packet: GatewayDispatchPayload) => guardRawPacket(packet, logger));
-  client.on(Events.InteractionCreate, (interaction) => {
-    void answer(app, timing, interaction, logger);
-  });
-
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("Discord gateway: no READY in time")),
-      options.readyTimeoutMs ?? 30_000,
-    );
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  try {
-    await client.login(token);
-    await ready;
-  } catch (error) {
-    await client.destroy();
-    const err = safeError(error);
-    logger.error({ err }, "Discord login failed: check DISCORD_TOKEN (and DISCORD_API_URL if set)");
-    throw new ConfigError("DISCORD_TOKEN: login to Discord failed");
-  }
+  const client = await logIn(
+    () => {
+      const fresh = createClient({ apiUrl: app.env.DISCORD_API_URL });
+      watchClient(fresh, logger);
+      fresh.on(Events.Raw, (packet: GatewayDispatchPayload) => guardRawPacket(packet, logger));
+      fresh.on(Events.InteractionCreate, (interaction) => {
+        void answer(app, timing, interaction, logger);
+      });
+      return fresh;
+    },
+    token,
+    options,
+    logger,
+  );
 
   const registration = await registerCommands(
     client.rest,

@@ -25,8 +25,10 @@ export interface SlackStartOptions {
   /** Listen address of the HTTP receiver; defaults to PORT on all interfaces. */
   host?: string;
   port?: number;
-  /** Waits between rate-limited channel posts (tests: a recorder). */
+  /** Waits between rate-limited channel posts and start-up retries (tests: a recorder). */
   sleep?: (ms: number) => Promise<void>;
+  /** Waits between auth.test attempts when Slack cannot be reached; one more attempt than waits. */
+  startRetryDelaysMs?: readonly number[];
   /** Defaults to the app's logger. */
   logger?: Logger;
 }
@@ -57,7 +59,11 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
     timeout: 10_000,
     logger: bridge,
   };
-  const auth = await verifyToken(token, clientOptions);
+  const auth = await verifyToken(token, clientOptions, {
+    delaysMs: options.startRetryDelaysMs ?? START_RETRY_DELAYS_MS,
+    sleep: options.sleep ?? sleepFor,
+    logger,
+  });
   const health: SlackHealth = { mode, connected: mode === "http", since: Date.now() };
 
   const bolt = new BoltApp({
@@ -117,17 +123,42 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
   };
 }
 
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** The WebClient wants a trailing slash on its base URL. */
 const apiUrl = (url: string | undefined) => (url ? (url.endsWith("/") ? url : `${url}/`) : undefined);
 
-async function verifyToken(token: string, clientOptions: webApi.WebClientOptions) {
+/** auth.test answers meaning the token itself is refused: start-up stops for good. */
+const TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);
+/** Waits between auth.test attempts when Slack could not be reached (a blip, not a bad token). */
+const START_RETRY_DELAYS_MS: readonly number[] = [1_000, 3_000, 9_000];
+
+interface VerifyRetry {
+  delaysMs: readonly number[];
+  sleep: (ms: number) => Promise<void>;
+  logger: Logger;
+}
+
+async function verifyToken(token: string, clientOptions: webApi.WebClientOptions, retry: VerifyRetry) {
   const { WebClient } = (await import("@slack/bolt")).webApi;
-  try {
-    const answer = await new WebClient(token, clientOptions).auth.test();
-    return { botId: answer.bot_id, userId: answer.user_id, team: answer.team };
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    throw new ConfigError(`SLACK_BOT_TOKEN: Slack did not accept the bot token (auth.test: ${code})`);
+  const client = new WebClient(token, clientOptions);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const answer = await client.auth.test();
+      return { botId: answer.bot_id, userId: answer.user_id, team: answer.team };
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code && TOKEN_REFUSED.has(code)) {
+        throw new ConfigError(`SLACK_BOT_TOKEN: Slack did not accept the bot token (auth.test: ${code})`);
+      }
+      const reason = code ?? (error as Error).message;
+      const waitMs = retry.delaysMs[attempt];
+      if (waitMs === undefined) {
+        throw new Error(`Slack could not be reached at start-up (${attempt + 1} attempts, last: ${reason}); the bot token was not refused`);
+      }
+      retry.logger.warn({ attempt: attempt + 1, waitMs, reason }, "slack auth.test failed; retrying");
+      await retry.sleep(waitMs);
+    }
   }
 }
 

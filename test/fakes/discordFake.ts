@@ -53,6 +53,8 @@ export class FakeDiscord {
   refuseCallbacks = false;
   /** When set, the bot token is refused (401) as Discord does for a wrong or reset token. */
   refuseToken = false;
+  /** When set, every REST request is answered 503, as during an outage. */
+  unavailable = false;
   /** When set, command registration is refused (403), as for a guild the bot is not in. */
   refuseCommands = false;
   /** Channels whose next post is answered 429 (retry after 50 ms), once each. */
@@ -222,6 +224,7 @@ export class FakeDiscord {
 
   private answer(r: RecordedRequest): [number, unknown] {
     const { applicationId } = this.options;
+    if (this.unavailable) return [503, { message: "Service Unavailable" }];
     if (this.refuseToken) return [401, { code: 0, message: "401: Unauthorized" }];
     if (r.path === "/gateway/bot") {
       const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };

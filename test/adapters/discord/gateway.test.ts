@@ -2,6 +2,7 @@
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../adapters/discord/start.ts";
+import { ConfigError } from "../../../src/errors.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
 import { HOSTING, makeTestApp } from "../../helpers/testApp.ts";
 import { FakeDiscord } from "../../fakes/discordFake.ts";
@@ -197,11 +198,84 @@ describe("Discord adapter: gateway, timing and registration", () => {
       { level: "debug" },
       { write: (line: string) => void logs.push(line) },
     );
+    const sleeps: number[] = [];
     try {
-      await expect(startDiscord(app, { readyTimeoutMs: 5_000 })).rejects.toThrow(
-        "DISCORD_TOKEN: login to Discord failed",
-      );
+      const outcome = await startDiscord(app, {
+        readyTimeoutMs: 5_000,
+        loginRetryDelaysMs: [1, 1],
+        sleep: async (ms) => void sleeps.push(ms),
+      }).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(ConfigError);
+      expect((outcome as Error).message).toBe("DISCORD_TOKEN: login to Discord failed");
+      // A refused token is final: no second attempt.
+      expect(sleeps).toEqual([]);
+      expect(fake.requestsTo("GET", /^\/gateway\/bot$/)).toHaveLength(1);
       expect(logs.join("")).toContain("Discord login failed");
+      expect(logs.join("")).not.toContain(TOKEN);
+    } finally {
+      await app.close();
+      await fake.stop();
+    }
+  });
+
+  async function outageApp() {
+    const fake = await new FakeDiscord({ applicationId: APP_ID }).start();
+    fake.unavailable = true;
+    const app = await makeTestApp({
+      dataDir: await tempDir(),
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
+    });
+    const logs: string[] = [];
+    app.services.logger = pino(
+      { level: "debug" },
+      { write: (line: string) => void logs.push(line) },
+    );
+    return { fake, app, logs };
+  }
+
+  it("retries the login when Discord is briefly unreachable, then starts", async () => {
+    const { fake, app, logs } = await outageApp();
+    const sleeps: number[] = [];
+    const options = {
+      readyTimeoutMs: 5_000,
+      loginRetryDelaysMs: [7, 8, 9],
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        fake.unavailable = false;
+      },
+    };
+    const adapter = await startDiscord(app, options).catch(async (error: unknown) => {
+      await app.close();
+      await fake.stop();
+      throw error;
+    });
+    try {
+      expect(sleeps).toEqual([7]);
+      expect(logs.filter((l) => l.includes("Discord login failed; retrying"))).toHaveLength(1);
+      const command = slash(operator, "help");
+      fake.dispatch("INTERACTION_CREATE", command);
+      expect((await callbackOf(fake, command)).type).toBe(4);
+    } finally {
+      await adapter.stop();
+      await app.close();
+      await fake.stop();
+    }
+  });
+
+  it("gives up after a few attempts with an error that does not blame the token", async () => {
+    const { fake, app, logs } = await outageApp();
+    const sleeps: number[] = [];
+    try {
+      const outcome = await startDiscord(app, {
+        readyTimeoutMs: 5_000,
+        loginRetryDelaysMs: [1, 2],
+        sleep: async (ms) => void sleeps.push(ms),
+      }).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(Error);
+      expect(outcome).not.toBeInstanceOf(ConfigError);
+      expect((outcome as Error).message).toContain("Discord could not be reached");
+      expect((outcome as Error).message).not.toContain("DISCORD_TOKEN");
+      expect(sleeps).toEqual([1, 2]);
       expect(logs.join("")).not.toContain(TOKEN);
     } finally {
       await app.close();

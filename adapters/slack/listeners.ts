@@ -1,5 +1,6 @@
 // The slash command and the button clicks: ack at once (Slack shows an error after 3 s), then
 // ask the engine and answer through `response_url`. Redeliveries and double clicks run once.
+import { randomBytes } from "node:crypto";
 import type { App as BoltApp, BlockAction, RespondFn, SlashCommand } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ActionResult, Engine } from "../../src/core/engine.ts";
@@ -19,10 +20,10 @@ export interface ListenerDeps {
   command: string;
 }
 
-/** Slack's channel ids: C… public, G… private or group DM, D… direct message. */
+/** Slack's channel ids: C… public, G… private or group DM, D… direct message (not team space). */
 export const placeOf = (channelId: string | undefined): Place => ({
   channel: channelId ?? "unknown",
-  inTeamSpace: true,
+  inTeamSpace: !channelId?.startsWith("D"),
 });
 
 export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
@@ -55,7 +56,7 @@ async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: 
   }
   const { actor, language } = await deps.people.person(command.user_id, command.user_name);
   const started = Date.now();
-  const reply = await guarded(deps, language, () =>
+  const reply = await guarded(deps, language, actor.id, () =>
     deps.engine.handle({ actor, place: placeOf(command.channel_id), language, text: command.text ?? "" }),
   );
   deps.logger.debug({ user: actor.id, ms: Date.now() - started }, "slash command answered");
@@ -74,10 +75,7 @@ async function click(deps: ListenerDeps, body: BlockAction, buttonId: string, re
   const { actor, language } = await deps.people.person(body.user.id, body.user.name ?? body.user.username ?? "");
   const result: ActionResult = await deps.engine
     .act({ actor, place: placeOf(body.channel?.id), language, buttonId })
-    .catch((error: unknown) => {
-      deps.logger.error({ err: error, user: actor.id }, "engine.act failed");
-      return { notice: failed(language) } as ActionResult;
-    });
+    .catch((error: unknown) => ({ notice: failed(deps, language, error, "engine.act failed", actor.id) }) as ActionResult);
   if (result.update) {
     await send(deps, respond, { replace_original: true, ...renderReply(result.update) });
   }
@@ -86,20 +84,20 @@ async function click(deps: ListenerDeps, body: BlockAction, buttonId: string, re
   }
 }
 
-async function guarded(deps: ListenerDeps, language: Parameters<typeof translate>[0], run: () => Promise<Reply>): Promise<Reply> {
+async function guarded(deps: ListenerDeps, language: Parameters<typeof translate>[0], user: string, run: () => Promise<Reply>): Promise<Reply> {
   try {
     return await run();
   } catch (error) {
-    deps.logger.error({ err: error }, "engine.handle failed");
-    return failed(language);
+    return failed(deps, language, error, "engine.handle failed", user);
   }
 }
 
-const failed = (language: Parameters<typeof translate>[0]): Reply => ({
-  text: translate(language, "slack:unexpected"),
-  visibility: "requester",
-  failed: true,
-});
+/** The engine threw: whether anything changed is unknown, so the answer only gives a reference to the log line. */
+function failed(deps: ListenerDeps, language: Parameters<typeof translate>[0], error: unknown, what: string, user: string): Reply {
+  const reference = randomBytes(4).toString("hex");
+  deps.logger.error({ err: error, reference, user }, what);
+  return { text: translate(language, "errors.internal", { reference }), visibility: "requester", failed: true };
+}
 
 /** Posts to the response_url; a failure there is logged (the user sees nothing more we could do). */
 async function send(deps: ListenerDeps, respond: RespondFn, message: Parameters<RespondFn>[0]): Promise<void> {

@@ -19,10 +19,6 @@ export class DeliveryLog {
     return true;
   }
 
-  get size(): number {
-    return this.seen.size;
-  }
-
   private sweep(now: number): void {
     // Map iteration follows insertion order, so the oldest entries come first.
     for (const [key, until] of this.seen) {

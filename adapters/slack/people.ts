@@ -15,8 +15,6 @@ export interface PeopleOptions {
   policy: Policy;
   fallbackLanguage: Language;
   logger: Logger;
-  /** How long a user's name and locale are kept. */
-  userTtlMs?: number;
   /** How often user-group membership is refreshed. */
   groupTtlMs?: number;
   now?: () => number;
@@ -29,10 +27,14 @@ interface Cached<T> {
 
 const USER_TTL_MS = 60 * 60_000;
 const GROUP_TTL_MS = 5 * 60_000;
+/** Membership that could not be refreshed for this many TTLs is dropped: a revoked role must not linger. */
+const STALE_AFTER_TTLS = 3;
 
 export class SlackPeople {
   private readonly users = new Map<string, Cached<Promise<{ name?: string; language?: Language }>>>();
   private groups: Cached<Promise<Map<string, string[]>>> | undefined;
+  /** The last membership Slack gave us, and when. */
+  private known: { byUser: Map<string, string[]>; at: number } | undefined;
   private readonly usesGroups: boolean;
   private readonly now: () => number;
 
@@ -69,7 +71,7 @@ export class SlackPeople {
         this.options.logger.warn({ err: error, user: userId }, "users.info failed; using the default language");
         return {};
       });
-    this.users.set(userId, { value, until: this.now() + (this.options.userTtlMs ?? USER_TTL_MS) });
+    this.users.set(userId, { value, until: this.now() + USER_TTL_MS });
     return value;
   }
 
@@ -82,7 +84,7 @@ export class SlackPeople {
   private membership(): Promise<Map<string, string[]>> {
     const cached = this.groups;
     if (cached && cached.until > this.now()) return cached.value;
-    const previous = cached?.value ?? Promise.resolve(new Map<string, string[]>());
+    const ttl = this.options.groupTtlMs ?? GROUP_TTL_MS;
     const value = this.client.usergroups
       .list({ include_users: true })
       .then((answer) => {
@@ -91,15 +93,22 @@ export class SlackPeople {
           if (!group.id || group.date_delete) continue;
           for (const user of group.users ?? []) byUser.set(user, [...(byUser.get(user) ?? []), group.id]);
         }
+        this.known = { byUser, at: this.now() };
         return byUser;
       })
       .catch((error: unknown) => {
-        // Keep what we knew; try again on the next request.
-        this.groups = cached;
-        this.options.logger.warn({ err: error }, "usergroups.list failed; keeping the last known membership");
-        return previous;
+        // Try again on the next request; meanwhile keep what we knew, unless it is too old.
+        this.groups = undefined;
+        const known = this.known;
+        if (known && this.now() - known.at <= STALE_AFTER_TTLS * ttl) {
+          this.options.logger.warn({ err: error }, "usergroups.list failed; keeping the last known membership");
+          return known.byUser;
+        }
+        this.known = undefined;
+        this.options.logger.error({ err: error }, "usergroups.list failed and the last membership is too old; user-group roles are not granted");
+        return new Map<string, string[]>();
       });
-    this.groups = { value, until: this.now() + (this.options.groupTtlMs ?? GROUP_TTL_MS) };
+    this.groups = { value, until: this.now() + ttl };
     return value;
   }
 }

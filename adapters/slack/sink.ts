@@ -44,18 +44,29 @@ export class SlackSink implements ChannelSink {
     return [...new Set(all)];
   }
 
+  /** Never throws: a failing channel or upload is logged, and the references already posted are kept. */
   async post(reply: Reply, target: PostTarget): Promise<MessageRef[]> {
     const message = renderReply(reply);
     const refs: MessageRef[] = [];
     for (const channel of this.channelsFor(target)) {
-      const posted = await this.call(channel, () => this.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
+      let posted: webApi.ChatPostMessageResponse | undefined;
+      try {
+        posted = await this.call(channel, () => this.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
+      } catch (error) {
+        this.failed("post", channel, error);
+        continue;
+      }
       if (!posted?.ts) continue;
       const id = posted.channel ?? channel;
       refs.push({ platform: "slack", channel: id, id: posted.ts });
       for (const file of reply.attachments ?? []) {
-        await this.call(channel, () =>
-          this.client.files.uploadV2({ channel_id: id, file: file.data, filename: file.filename, title: file.filename }),
-        );
+        try {
+          await this.call(channel, () =>
+            this.client.files.uploadV2({ channel_id: id, file: file.data, filename: file.filename, title: file.filename }),
+          );
+        } catch (error) {
+          this.failed("upload", channel, error);
+        }
       }
     }
     return refs;
@@ -93,6 +104,12 @@ export class SlackSink implements ChannelSink {
         throw error;
       }
     }
+  }
+
+  private failed(action: "post" | "upload", channel: string, error: unknown): void {
+    const e = error as { code?: string; data?: { error?: string } };
+    const detail = { code: e?.code, slackError: e?.data?.error, message: error instanceof Error ? error.message : String(error) };
+    this.options.logger.error({ channel, action, err: detail }, `slack channel ${action} failed`);
   }
 
   private reportUnusable(channel: string, code: string): void {

@@ -118,6 +118,46 @@ describe("slack adapter: bad input", () => {
     }
   });
 
+  it("a change asked in a direct message (D…) is refused with no confirmation; a status there still works", async () => {
+    const { h, engineCalls } = await setup();
+    await sendSigned(h.base, slashBody({ user: "UOP1", text: `block ${HOSTING}`, channel: "D0123", responseUrl: h.fake.responseUrl(1) }));
+    await h.fake.waitForResponses(1);
+    const refusal = h.fake.responses[0]!;
+    expect(String(refusal.text)).toBe("Changes can only be made from a team channel, not a direct message.");
+    expect(JSON.stringify(refusal.blocks ?? [])).not.toContain("mb:ok:");
+    await sendSigned(h.base, slashBody({ user: "UOP1", text: `status ${HOSTING}`, channel: "D0123", responseUrl: h.fake.responseUrl(2) }));
+    await h.fake.waitForResponses(2);
+    expect(String(h.fake.responses[1]!.text)).toContain(HOSTING);
+    expect(engineCalls).toEqual([`handle:block ${HOSTING}`, `handle:status ${HOSTING}`]);
+    expect((await h.app.sandbox.getMail(HOSTING)).state).toBe("ok");
+  });
+
+  it.each(["handle", "act"] as const)(
+    "engine.%s throwing: a private apology with a reference that is also in the log, no claim that nothing changed",
+    async (method) => {
+      const { h } = await setup();
+      const boom = async () => {
+        throw new Error("disk full");
+      };
+      if (method === "handle") h.app.engine.handle = boom;
+      else h.app.engine.act = boom;
+      const body =
+        method === "handle"
+          ? command(h)
+          : clickBody({ user: "UOP1", actionId: "mb:ok:sometoken0000", responseUrl: h.fake.responseUrl() });
+      await sendSigned(h.base, body);
+      await h.fake.waitForResponses(1);
+      const answer = h.fake.responses[0]!;
+      expect(answer.response_type).toBe("ephemeral");
+      const text = String(answer.text);
+      const reference = /Reference: ([0-9a-f]{8})\./.exec(text)?.[1];
+      expect(reference).toBeDefined();
+      expect(text).not.toContain("Nothing was changed");
+      const logged = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === `engine.${method} failed`);
+      expect(logged).toMatchObject({ reference, level: 50 });
+    },
+  );
+
   it("secrets never reach the logs, even at trace level", async () => {
     const { h } = await setup();
     await sendSigned(h.base, command(h));

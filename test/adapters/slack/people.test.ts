@@ -65,6 +65,24 @@ describe("SlackPeople", () => {
     expect((await people.person("U1", "u1")).actor.groups).toEqual(["S_ADM"]);
   });
 
+  it("drops a membership that could not be refreshed for more than 3 TTLs, so a revoked role does not linger", async () => {
+    const { fake, people, policy, advance } = await setup({ admin: ["slack-group:S_ADM"] });
+    fake.usergroups.push({ id: "S_ADM", users: ["U1"] });
+    await people.person("U1", "u1");
+    fake.on("usergroups.list", () => ({ ok: false, error: "ratelimited" }));
+    advance(60_001);
+    expect((await people.person("U1", "u1")).actor.groups).toEqual(["S_ADM"]);
+    advance(119_999);
+    expect((await people.person("U1", "u1")).actor.groups).toEqual(["S_ADM"]);
+    advance(2);
+    const stale = await people.person("U1", "u1");
+    expect(stale.actor.groups).toEqual([]);
+    expect(roleOf(policy, stale.actor)).toBe("viewer");
+    expect(fake.callsTo("usergroups.list")).toHaveLength(4);
+    fake.on("usergroups.list", () => ({ ok: true, usergroups: [{ id: "S_ADM", users: ["U1"], date_delete: 0 }] }));
+    expect((await people.person("U1", "u1")).actor.groups).toEqual(["S_ADM"]);
+  });
+
   it("falls back to the payload's name and the default language when users.info fails", async () => {
     const { people } = await setup({});
     expect(await people.person("UNKNOWN", "typed-name")).toEqual({

@@ -87,10 +87,27 @@ describe("SlackSink", () => {
     expect(String(lines[0]!.hint)).toContain("/invite @mailbrake");
   });
 
-  it("another Slack error is thrown to the notifier, which logs it", async () => {
-    const { fake, sink } = await setup();
-    fake.on("chat.postMessage", () => ({ ok: false, error: "invalid_blocks" }));
-    await expect(sink.post(reply, {})).rejects.toMatchObject({ data: { error: "invalid_blocks" } });
+  it("another Slack error on one channel is logged; the other channels still get the post", async () => {
+    const { fake, sink, logs } = await setup({ policy: { channels: { slack: "COTHER", hostings: {} } } });
+    fake.on("chat.postMessage", (params) =>
+      params.channel === "CTEAM" ? { ok: false, error: "invalid_blocks" } : { ok: true, channel: params.channel, ts: "3.000001" },
+    );
+    expect(await sink.post(reply, {})).toEqual([{ platform: "slack", channel: "COTHER", id: "3.000001" }]);
+    expect(fake.callsTo("chat.postMessage").map((c) => c.params.channel)).toEqual(["CTEAM", "COTHER"]);
+    expect(logs.find((l) => l.msg === "slack channel post failed")).toMatchObject({ channel: "CTEAM", err: { slackError: "invalid_blocks" } });
+  });
+
+  it("a failed chart upload keeps the posted references and the remaining channels", async () => {
+    const { fake, sink, logs } = await setup({ policy: { channels: { slack: "COTHER", hostings: {} } } });
+    fake.on("files.getUploadURLExternal", () => ({ ok: false, error: "internal_error" }));
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    const refs = await sink.post({ ...reply, attachments: [{ filename: "sent-14d.png", contentType: "image/png", data: png }] }, {});
+    expect(refs).toEqual([
+      { platform: "slack", channel: "CTEAM", id: "1700000000.000001" },
+      { platform: "slack", channel: "COTHER", id: "1700000000.000002" },
+    ]);
+    expect(fake.callsTo("files.getUploadURLExternal")).toHaveLength(2);
+    expect(logs.filter((l) => l.msg === "slack channel upload failed")).toHaveLength(2);
   });
 
   it("uploads attachments with files.uploadV2 to each channel posted to", async () => {

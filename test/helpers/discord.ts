@@ -217,8 +217,25 @@ export function customIds(data: Record<string, unknown> | undefined): string[] {
   return rows.flatMap((row) => row.components.map((b) => b.custom_id));
 }
 
-/** Wraps the sandbox to record every provider call by method name (and to slow some down). */
-export function recording(calls: string[], slow?: { methods: string[]; ms: () => number }) {
+export interface Slow {
+  methods: string[];
+  /** A real delay (benchmarks). */
+  ms?: () => number;
+  /** Tests: the call waits for this promise, if any, which the test resolves when it is ready. */
+  hold?: () => Promise<void> | undefined;
+}
+
+/** A promise the test releases by hand. */
+export function gate(): { promise: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { promise, release };
+}
+
+/** Wraps the sandbox to record every provider call by method name (and to slow or hold some). */
+export function recording(calls: string[], slow?: Slow) {
   return (sandbox: HostingProvider): HostingProvider =>
     new Proxy(sandbox, {
       get(target, key) {
@@ -226,8 +243,11 @@ export function recording(calls: string[], slow?: { methods: string[]; ms: () =>
         if (typeof value !== "function") return value;
         return async (...args: unknown[]) => {
           calls.push(String(key));
-          const delay = slow?.methods.includes(String(key)) ? slow.ms() : 0;
+          const slowed = slow?.methods.includes(String(key));
+          const delay = slowed ? (slow?.ms?.() ?? 0) : 0;
           if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+          const held = slowed ? slow?.hold?.() : undefined;
+          if (held) await held;
           const result = await value.apply(target, args);
           calls.push(`${String(key)}:done`);
           return result;

@@ -70,3 +70,40 @@ export async function startHarness(options: HarnessOptions): Promise<SlackHarnes
     },
   };
 }
+
+/** Wraps the sandbox so that, while `hold()` is in force, every provider call waits for the test's `release()`. */
+export function holdingProvider() {
+  let held: Promise<void> | undefined;
+  let started = 0;
+  let onHeld: (() => void) | undefined;
+  const wrap = (sandbox: Sandbox): HostingProvider =>
+    new Proxy(sandbox, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== "function") return value;
+        return async (...args: unknown[]) => {
+          if (held) {
+            started++;
+            onHeld?.();
+            await held;
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+  return {
+    wrap,
+    /** Resolves once a provider call is waiting on the hold. */
+    whenHeld: () => (started > 0 ? Promise.resolve() : new Promise<void>((resolve) => (onHeld = resolve))),
+    hold(): () => void {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
+  };
+}

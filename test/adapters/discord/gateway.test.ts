@@ -13,6 +13,7 @@ import {
   click,
   customIds,
   type DiscordRig,
+  gate,
   recording,
   slash,
   startRig,
@@ -56,24 +57,26 @@ describe("Discord adapter: gateway, timing and registration", () => {
     },
   );
 
-  it("defers a command and a click when the provider takes 2 s, then edits the answer in", async () => {
+  it("defers a command and a click while the provider has not answered, then edits the answer in", async () => {
     const calls: string[] = [];
-    let latency = 0;
+    let held: ReturnType<typeof gate> | undefined;
     rig = await startRig({
       dataDir: await tempDir(),
       policy,
-      wrap: recording(calls, { methods: ["getMail"], ms: () => latency }),
-      adapter: { deferAfterMs: 1_000 },
+      wrap: recording(calls, { methods: ["getMail"], hold: () => held?.promise }),
+      adapter: { deferAfterMs: 1 },
     });
     await rig.app.engine.hostings.list();
-    latency = 2_000;
 
+    held = gate();
     const command = slash(operator, "block", { hosting: HOSTING });
     rig.fake.dispatch("INTERACTION_CREATE", command);
     const deferred = await callbackOf(rig.fake, command);
     expect(deferred).toEqual({ type: 5, data: { flags: 64 } });
-    // Deferred while the provider was still answering: within Discord's 3 seconds.
+    // Deferred while the provider was still answering.
+    expect(calls).toContain("getMail");
     expect(calls).not.toContain("getMail:done");
+    held.release();
     const edited = await rig.fake.request(
       "PATCH",
       `/webhooks/${APP_ID}/${command.token}/messages/@original`,
@@ -81,10 +84,12 @@ describe("Discord adapter: gateway, timing and registration", () => {
     const [confirm] = customIds(edited.body as Record<string, unknown>);
     expect(confirm).toMatch(/^mb:ok:/);
 
+    held = gate();
     const press = click(operator, confirm!);
     rig.fake.dispatch("INTERACTION_CREATE", press);
     expect(await callbackOf(rig.fake, press)).toEqual({ type: 6 });
     expect(calls).not.toContain("requestAction");
+    held.release();
     const updated = await rig.fake.request(
       "PATCH",
       `/webhooks/${APP_ID}/${press.token}/messages/@original`,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { MailAction } from "../../../src/hosting/port.ts";
 import type { HostingProvider } from "../../../src/hosting/port.ts";
 import { clickBody, sendSigned, slashBody } from "../../fakes/slackRequests.ts";
-import { type SlackHarness, startHarness } from "../../helpers/slackApp.ts";
+import { holdingProvider, type SlackHarness, startHarness } from "../../helpers/slackApp.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
 import { HOSTING } from "../../helpers/testApp.ts";
 
@@ -207,12 +207,16 @@ describe("slack adapter: the command name is configurable", () => {
 
 describe("slack adapter: ack first, hosting work after", () => {
   const tempDir = useTempDir();
-  it("answers HTTP before a slow provider call finishes; the answer follows on response_url", async () => {
-    const h = await startHarness({ dataDir: await tempDir(), processBeforeResponse: false, latencyMs: 400 });
+  it("answers HTTP before the provider call finishes; the answer follows on response_url", async () => {
+    const provider = holdingProvider();
+    const h = await startHarness({ dataDir: await tempDir(), processBeforeResponse: false, wrap: provider.wrap });
     try {
+      const release = provider.hold();
       const res = await sendSigned(h.base, slashBody({ user: "U1", text: `status ${HOSTING}`, responseUrl: h.fake.responseUrl() }));
       expect(res.status).toBe(200);
+      await provider.whenHeld();
       expect(h.fake.responses).toEqual([]);
+      release();
       await h.fake.waitForResponses(1);
       expect(String(h.fake.responses[0]!.text)).toContain(HOSTING);
     } finally {

@@ -19,6 +19,13 @@ export interface ChannelSink {
   edit(ref: MessageRef, reply: Reply): Promise<void>;
 }
 
+export interface Delivery {
+  refs: MessageRef[];
+  failedPlatforms: Platform[];
+  /** At least one sink posted, or there is no sink at all. */
+  delivered: boolean;
+}
+
 export class Notifier {
   private readonly sinks: ChannelSink[] = [];
 
@@ -34,15 +41,26 @@ export class Notifier {
 
   /** Posts everywhere; a failing sink is logged and skipped, never fatal. */
   async post(reply: Reply, target: PostTarget = {}): Promise<MessageRef[]> {
+    return (await this.deliver(reply, target)).refs;
+  }
+
+  /**
+   * Posts everywhere and says which sinks failed: `delivered` is false only when there were
+   * sinks and every one of them failed (a job then keeps the post to retry it later).
+   */
+  async deliver(reply: Reply, target: PostTarget = {}): Promise<Delivery> {
+    const failedPlatforms: Platform[] = [];
     const results = await Promise.all(
       this.sinks.map((sink) =>
         sink.post(reply, target).catch((error: unknown) => {
           this.logger.warn({ platform: sink.platform, err: error }, "channel post failed");
+          failedPlatforms.push(sink.platform);
           return [] as MessageRef[];
         }),
       ),
     );
-    return results.flat();
+    const delivered = this.sinks.length === 0 || failedPlatforms.length < this.sinks.length;
+    return { refs: results.flat(), failedPlatforms, delivered };
   }
 
   async edit(refs: MessageRef[], reply: Reply): Promise<void> {

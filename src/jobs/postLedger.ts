@@ -1,6 +1,7 @@
 // Idempotent channel posts: a key (job, hosting, period or hold, threshold) is stored before
 // sending and marked sent after, so a restart neither duplicates nor loses a post. A key
-// left "sending" by a crash is sent again on the next run (at least once, never silently lost).
+// left "sending" by a crash, or "failed" because every channel refused it, is sent again on
+// the next run (at least once, never silently lost).
 import type { Notifier } from "../core/notifier.ts";
 import type { Reply } from "../core/reply.ts";
 import type { MessageRef } from "../store/schema.ts";
@@ -8,7 +9,7 @@ import type { Store } from "../store/store.ts";
 import { jobState } from "./jobState.ts";
 
 export interface PostEntry {
-  status: "sending" | "sent" | "skipped";
+  status: "sending" | "sent" | "skipped" | "failed";
   at: number;
   refs: MessageRef[];
 }
@@ -28,25 +29,21 @@ export class PostLedger {
     return jobState<Ledger>(this.store, "ledger", () => ({ posts: {} })).posts;
   }
 
-  get(key: string): PostEntry | undefined {
-    return this.posts[key];
-  }
-
   /** Whether the key was already posted (or deliberately skipped). */
   done(key: string): boolean {
     const status = this.posts[key]?.status;
     return status === "sent" || status === "skipped";
   }
 
-  /** Posts once per key; returns the refs, or undefined when it was posted before. */
+  /** Posts once per key; returns the refs, or undefined when it was posted before or every channel failed. */
   async postOnce(key: string, reply: Reply, target: { hosting?: string }): Promise<MessageRef[] | undefined> {
     if (this.done(key)) return undefined;
     this.posts[key] = { status: "sending", at: this.now(), refs: [] };
     await this.store.save();
-    const refs = await this.notifier.post(reply, target);
-    this.posts[key] = { status: "sent", at: this.now(), refs };
+    const { refs, delivered } = await this.notifier.deliver(reply, target);
+    this.posts[key] = { status: delivered ? "sent" : "failed", at: this.now(), refs };
     await this.store.save();
-    return refs;
+    return delivered ? refs : undefined;
   }
 
   /** Records that a key will never be posted (a warning overtaken by a closer one). */

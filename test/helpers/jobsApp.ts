@@ -6,6 +6,7 @@ import { Jobs } from "../../src/jobs/jobs.ts";
 import type { ChannelSink, PostTarget } from "../../src/core/notifier.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { MessageRef } from "../../src/store/schema.ts";
+import type { Platform } from "../../src/core/actor.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
 
 export interface JobsTestApp extends TestApp {
@@ -76,4 +77,33 @@ export class TargetSink implements ChannelSink {
     return [];
   }
   async edit(): Promise<void> {}
+}
+
+/** A channel that records its posts, or fails every post (the platform down) while `failing`. */
+export class FlakySink implements ChannelSink {
+  readonly posts: Reply[] = [];
+  readonly edits: { ref: MessageRef; reply: Reply }[] = [];
+  failing = false;
+  attempts = 0;
+  constructor(readonly platform: Platform = "slack") {}
+  async post(reply: Reply): Promise<MessageRef[]> {
+    this.attempts += 1;
+    if (this.failing) throw new Error("503 Service Unavailable from the chat platform");
+    this.posts.push(reply);
+    return [{ platform: this.platform, channel: "C1", id: String(this.posts.length) }];
+  }
+  async edit(ref: MessageRef, reply: Reply): Promise<void> {
+    this.edits.push({ ref, reply });
+  }
+}
+
+/** Makes the test app's channel refuse every post while `down` is true (the platform down). */
+export function channelOutage(sink: { post: ChannelSink["post"] }): { down: boolean } {
+  const state = { down: false };
+  const post = sink.post.bind(sink);
+  sink.post = async (reply, target) => {
+    if (state.down) throw new Error("503 Service Unavailable from the chat platform");
+    return post(reply, target);
+  };
+  return state;
 }

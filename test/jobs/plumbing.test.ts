@@ -11,10 +11,11 @@ import { mapLimit, withRetry } from "../../src/jobs/retry.ts";
 import { Scheduler } from "../../src/jobs/scheduler.ts";
 import { jobSettings } from "../../src/jobs/settings.ts";
 import { Store } from "../../src/store/store.ts";
-import { CapturingSink } from "../helpers/testApp.ts";
+import { FlakySink } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 
 const reply: Reply = { text: "hello", visibility: "channel" };
+
 const silent = pino({ level: "silent" });
 
 describe("post ledger", () => {
@@ -26,7 +27,7 @@ describe("post ledger", () => {
     const open = async () => {
       const store = await Store.open(file);
       const notifier = new Notifier(silent);
-      const sink = new CapturingSink();
+      const sink = new FlakySink();
       notifier.add(sink);
       return { store, sink, ledger: new PostLedger(store, notifier, () => clock.now()) };
     };
@@ -52,7 +53,7 @@ describe("post ledger", () => {
     await first.store.save();
     const second = await open();
     expect(await second.ledger.postOnce("hold:x:1:24", reply, {})).toHaveLength(1);
-    expect(second.ledger.get("hold:x:1:24")?.status).toBe("sent");
+    expect(second.ledger.done("hold:x:1:24")).toBe(true);
   });
 
   it("a skipped key is never posted, and old keys are forgotten", async () => {
@@ -61,9 +62,39 @@ describe("post ledger", () => {
     await ledger.skip("hold:x:1:24");
     expect(await ledger.postOnce("hold:x:1:24", reply, {})).toBeUndefined();
     expect(sink.posts).toHaveLength(0);
+    expect(ledger.done("hold:x:1:24")).toBe(true);
     clock.advance(41 * 86_400_000);
     ledger.prune();
-    expect(ledger.get("hold:x:1:24")).toBeUndefined();
+    expect(ledger.done("hold:x:1:24")).toBe(false);
+  });
+
+  it("a post every channel refused stays owed and goes out on a later try, across a restart", async () => {
+    const { open } = await setup();
+    const first = await open();
+    first.sink.failing = true;
+    expect(await first.ledger.postOnce("hold:x:1:24", reply, {})).toBeUndefined();
+    expect(first.ledger.done("hold:x:1:24")).toBe(false);
+    const second = await open();
+    expect(await second.ledger.postOnce("hold:x:1:24", reply, {})).toHaveLength(1);
+    expect(second.ledger.done("hold:x:1:24")).toBe(true);
+  });
+
+  it("is sent when one channel of two took it, or when there is no channel at all", async () => {
+    const { open, clock } = await setup();
+    const { store, ledger, sink } = await open();
+    const notifier = new Notifier(silent);
+    const broken = new FlakySink("discord");
+    broken.failing = true;
+    notifier.add(broken);
+    notifier.add(sink);
+    const two = new PostLedger(store, notifier, () => clock.now());
+    expect(await two.postOnce("report:a", reply, {})).toHaveLength(1);
+    expect(two.done("report:a")).toBe(true);
+    expect(await notifier.deliver(reply)).toMatchObject({ failedPlatforms: ["discord"], delivered: true });
+    const none = new PostLedger(store, new Notifier(silent), () => clock.now());
+    expect(await none.postOnce("report:b", reply, {})).toEqual([]);
+    expect(none.done("report:b")).toBe(true);
+    expect(ledger.done("report:b")).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { type Bounce, type HostingProvider, MAX_BOUNCES_PER_CALL } from "../host
 import type { Store } from "../store/store.ts";
 import type { CollectedError, ErrorSource } from "./errorLog.ts";
 import { jobState } from "./jobState.ts";
-import { type Attempt, withRetry, type Sleep } from "./retry.ts";
+import { mapLimit, ProviderPass, type Sleep } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
 
 interface Cursor {
@@ -37,6 +37,8 @@ export interface PollResult {
   error?: unknown;
 }
 
+const POLL_CONCURRENCY = 4;
+
 const keyOf = (b: Bounce) => `${b.date}|${b.to}|${b.message}`;
 
 export class Collector {
@@ -51,6 +53,8 @@ export class Collector {
       logger: Logger;
       /** Keep cursors in memory only (a one-off report without the running jobs). */
       ephemeral?: boolean;
+      /** Hostings read at once (the provider's own limiter bounds the account's calls). */
+      concurrency?: number;
     },
   ) {}
 
@@ -81,28 +85,27 @@ export class Collector {
     });
   }
 
-  /** Polls each hosting once (sequentially: the provider's rate limits are per account). */
+  /** Polls each hosting once, a few at a time; stops calling once the provider looks down. */
   async poll(hostings: readonly string[]): Promise<PollResult[]> {
-    const results: PollResult[] = [];
-    for (const hosting of hostings) results.push(await this.pollOne(hosting));
+    const { settings, sleep } = this.deps;
+    const pass = new ProviderPass({ retries: settings.retries, baseMs: settings.retryBaseMs, sleep });
+    const results = await mapLimit(hostings, this.deps.concurrency ?? POLL_CONCURRENCY, (h) => this.pollOne(h, pass));
     this.pruneGaps();
     if (!this.deps.ephemeral) await this.deps.store.save();
     return results;
   }
 
-  private async pollOne(hosting: string): Promise<PollResult> {
-    const { provider, settings, sleep } = this.deps;
-    const answer: Attempt<Bounce[]> = await withRetry(() => provider.bounces(hosting, MAX_BOUNCES_PER_CALL), {
-      retries: settings.retries,
-      baseMs: settings.retryBaseMs,
-      sleep,
-    });
+  private async pollOne(hosting: string, pass: ProviderPass): Promise<PollResult> {
+    const answer = await pass.call(() => this.deps.provider.bounces(hosting, MAX_BOUNCES_PER_CALL));
     if (!answer.ok) {
       this.deps.logger.warn({ err: answer.error, hosting }, "cannot read errors");
       return { hosting, added: 0, error: answer.error };
     }
     const fresh = this.absorb(hosting, answer.value);
     await this.deps.errors.appendAll(fresh);
+    // The cursor is saved right after its errors are in the log: a crash re-appends at most
+    // one hosting's answer, which the log reader de-duplicates.
+    if (!this.deps.ephemeral) await this.deps.store.save();
     return { hosting, added: fresh.length };
   }
 

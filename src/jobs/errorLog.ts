@@ -40,17 +40,19 @@ export class ErrorLog implements ErrorSource {
     for (const error of errors) await this.log.append(error);
   }
 
-  /** Errors with `from <= at < to`, for the given hostings (all when omitted). */
+  /**
+   * Errors with `from <= at < to`, for the given hostings (all when omitted). An error appended
+   * twice (a crash between the append and the cursor's save) counts once.
+   */
   async between(from: number, to: number, hostings?: ReadonlySet<string>): Promise<CollectedError[]> {
     const all = await this.log.readAll();
-    return all.filter((e) => e.at >= from && e.at < to && (!hostings || hostings.has(e.hosting)));
-  }
-
-  compact(): Promise<void> {
-    return this.log.compact();
-  }
-
-  get size(): number {
-    return this.log.size;
+    const seen = new Set<string>();
+    return all.filter((e) => {
+      if (e.at < from || e.at >= to || (hostings && !hostings.has(e.hosting))) return false;
+      const key = JSON.stringify([e.hosting, e.at, e.to, e.message]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 }

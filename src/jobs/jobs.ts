@@ -30,7 +30,14 @@ export interface JobsOptions {
 interface FailureState {
   /** Jobs whose last run could not read something, and when that started. */
   open: Record<string, number>;
+  /** When each job last failed to read something. */
+  lastFailedAt?: Record<string, number>;
 }
+
+/** Clean runs for this long close a failure (and allow the next message). */
+const QUIET_MS = 30 * 60_000;
+/** The tick and the report share one lane: they never overlap. */
+const LANE = "jobs";
 
 const registry = new WeakMap<Services, Jobs>();
 
@@ -46,6 +53,8 @@ export class Jobs {
   readonly holds: HoldWarnings;
   private readonly scheduler: Scheduler;
   private readonly logger;
+  /** The last hosting list read, for ticks during an outage. */
+  private lastNames: string[] | undefined;
 
   private constructor(
     private readonly services: Services,
@@ -89,8 +98,15 @@ export class Jobs {
 
   /** Everything due now: error polls, the state watch, hold warnings, an owed report. */
   async tick(): Promise<void> {
+    // Hold warnings first: they need no API call, so an outage cannot delay them.
+    await this.holds.check();
     const names = await this.namesOrReport();
-    if (!names) return;
+    if (!names) {
+      // The provider is down (the polls would fail too): an owed report still goes out, with
+      // what could not be read, over the last list read.
+      if (this.lastNames) await this.report.runIfOwed(this.lastNames);
+      return;
+    }
     const now = this.services.clock.now();
     const polls = await this.collector.poll(this.collector.due(names));
     await this.reportFailures("collect", polls.filter((p) => p.error !== undefined).map((p) => ({ hosting: p.hosting, error: p.error })));
@@ -98,20 +114,24 @@ export class Jobs {
       const sweep = await this.watch.sweep(names);
       await this.reportFailures("watch", sweep.failed);
     }
-    await this.holds.check();
-    await this.report.runIfOwed();
+    await this.report.runIfOwed(names);
     this.ledger.prune();
     await this.services.store.save();
   }
 
-  /** Starts node-cron: the report at its time, the rest every minute; catches up at once. */
+  /**
+   * Starts node-cron: the report at its time, the rest every minute; catches up at once. Both
+   * run under one name, so the report never runs beside a tick (which may be posting it).
+   */
   start(): void {
     const { timeZone, reportCron } = this.settings;
-    this.scheduler.add("tick", "* * * * *", timeZone, () => this.tick());
-    this.scheduler.add("report", reportCron, timeZone, async () => {
-      await this.report.runIfOwed();
-    });
-    void this.scheduler.runOnce("tick", () => this.tick());
+    this.scheduler.add("tick", "* * * * *", timeZone, () => this.tick(), LANE);
+    const report = async () => {
+      const names = (await this.namesOrReport()) ?? this.lastNames;
+      if (names) await this.report.runIfOwed(names);
+    };
+    this.scheduler.add("report", reportCron, timeZone, report, LANE);
+    void this.scheduler.runOnce(LANE, () => this.tick());
   }
 
   async stop(): Promise<void> {
@@ -124,27 +144,42 @@ export class Jobs {
   private async namesOrReport(): Promise<string[] | undefined> {
     const retry = { retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep };
     const answer = await withRetry(() => this.names(), retry);
-    if (answer.ok) return answer.value;
+    if (answer.ok) {
+      this.lastNames = answer.value;
+      return answer.value;
+    }
     await this.reportFailures("watch", [{ hosting: "*", error: answer.error }]);
     return undefined;
   }
 
-  /** One message when a job starts failing to read something; quiet until it recovers. */
+  /**
+   * One message when a job starts failing to read something; quiet until it has run clean
+   * for a while (a flapping API does not post on every failure), at most one post an hour.
+   */
   private async reportFailures(job: "watch" | "collect", failed: { hosting: string; error: unknown }[]): Promise<void> {
-    const state = jobState<FailureState>(this.services.store, "failures", () => ({ open: {} }));
+    const state = jobState<FailureState>(this.services.store, "failures", () => ({ open: {}, lastFailedAt: {} }));
+    state.lastFailedAt ??= {};
+    const now = this.services.clock.now();
     if (failed.length === 0) {
-      delete state.open[job];
+      const last = state.lastFailedAt[job];
+      if (state.open[job] !== undefined && (last === undefined || now - last >= QUIET_MS)) {
+        delete state.open[job];
+        delete state.lastFailedAt[job];
+      }
       return;
     }
+    state.lastFailedAt[job] = now;
     if (state.open[job] !== undefined) return;
-    const now = this.services.clock.now();
-    state.open[job] = now;
     const language = channelLanguage(this.services);
     const t = translator(language);
     const items = failed.slice(0, 10).map(({ hosting, error }) =>
       t("jobs:failure.item", { hosting: hosting === "*" ? t("jobs:failure.list") : hosting, reason: errorText(t, this.logger, error) }),
     );
     if (failed.length > 10) items.push(t("report.more", { count: failed.length - 10 }));
-    await this.ledger.postOnce(`failure:${job}:${now}`, failureReply({ language, timeZone: this.settings.timeZone }, job, items, now), {});
+    const hour = new Date(now).toISOString().slice(0, 13);
+    const reply = failureReply({ language, timeZone: this.settings.timeZone }, job, items, now);
+    // Open only once a channel took it: otherwise the next failing tick tries again.
+    const posted = await this.ledger.postOnce(`failure:${job}:${hour}`, reply, {});
+    if (posted || this.ledger.done(`failure:${job}:${hour}`)) state.open[job] = now;
   }
 }

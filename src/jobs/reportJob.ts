@@ -50,16 +50,21 @@ export class ReportJob {
     return due;
   }
 
-  /** Posts the owed report for every channel group that has not had it; returns how many were posted. */
-  async runIfOwed(): Promise<number> {
+  /**
+   * Posts the owed report for every channel group that has not had it; returns how many were
+   * posted. `known`: the hostings the caller already read (or last read, during an outage).
+   */
+  async runIfOwed(known?: readonly string[]): Promise<number> {
     const now = this.deps.services.clock.now();
     const due = this.owed(now);
     if (due === undefined) return 0;
-    const names = await this.deps.hostingNames();
+    const names = known ? [...known] : await this.deps.hostingNames();
     const groups = channelGroups(this.deps.services, names);
     const pending = groups.filter((g) => !this.deps.ledger.done(this.keyOf(g.key, due)));
     if (pending.length === 0) return 0;
-    await this.deps.collector.poll(names);
+    // Hostings read a moment ago (by this tick's collection) are not read again.
+    const fresh = now - this.deps.settings.collectFastEveryMs;
+    await this.deps.collector.poll(names.filter((h) => (this.deps.collector.lastPoll(h) ?? 0) <= fresh));
     let posted = 0;
     for (const group of pending) {
       const from = this.state.lastTo[group.key] ?? due - DAY_MS;

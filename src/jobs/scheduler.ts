@@ -1,5 +1,5 @@
-// node-cron wiring: each job runs on its expression without overlapping itself; a failing
-// run is logged, never thrown into the timer.
+// node-cron wiring: each job runs on its expression without overlapping itself (or the other
+// jobs of its lane); a failing run is logged, never thrown into the timer.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 
@@ -9,8 +9,9 @@ export class Scheduler {
 
   constructor(private readonly logger: Logger) {}
 
-  add(name: string, expression: string, timeZone: string, run: () => Promise<void>): void {
-    const task = cron.schedule(expression, () => this.runOnce(name, run), {
+  /** Jobs added with the same `lane` never run at the same time (a busy lane skips the run). */
+  add(name: string, expression: string, timeZone: string, run: () => Promise<void>, lane = name): void {
+    const task = cron.schedule(expression, () => this.runOnce(lane, run), {
       name: `mailbrake-${name}`,
       timezone: timeZone,
       noOverlap: true,

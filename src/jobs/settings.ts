@@ -1,5 +1,5 @@
 // The jobs' knobs, read from the validated environment (src/config.ts).
-import type { Env } from "../config.ts";
+import { type Env, usesOvh } from "../config.ts";
 
 export interface JobSettings {
   reportCron: string;
@@ -14,7 +14,7 @@ export interface JobSettings {
   spikeFactor: number;
   spikeMinMails: number;
   spikeDailyShare: number;
-  /** Retries of a provider call within one job run, with doubling waits. */
+  /** Retries of a provider call within one job run, with doubling waits (none over a provider that retries its reads). */
   retries: number;
   retryBaseMs: number;
 }
@@ -36,7 +36,7 @@ export function jobSettings(env: Env): JobSettings {
     spikeFactor: env.MAILBRAKE_SPIKE_FACTOR,
     spikeMinMails: env.MAILBRAKE_SPIKE_MIN_MAILS,
     spikeDailyShare: env.MAILBRAKE_SPIKE_DAILY_SHARE,
-    retries: 3,
+    retries: usesOvh(env) ? 0 : 1,
     retryBaseMs: 2_000,
   };
 }

@@ -20,7 +20,7 @@ import {
 import { jobState } from "./jobState.ts";
 import { offerButtons } from "./offers.ts";
 import type { PostLedger } from "./postLedger.ts";
-import { type Attempt, mapLimit, type Sleep, withRetry } from "./retry.ts";
+import { type Attempt, mapLimit, ProviderPass, type Sleep, withRetry } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
 
 interface Seen {
@@ -76,10 +76,10 @@ export class StateWatch {
 
   /** Reads every hosting once and acts on what changed. */
   async sweep(names: readonly string[]): Promise<SweepResult> {
-    const retry = { retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep };
+    const pass = new ProviderPass({ retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep });
     const answers = await mapLimit(names, this.concurrency, async (hosting) => ({
       hosting,
-      answer: await withRetry(() => this.services.provider.getMail(hosting), retry),
+      answer: await pass.call(() => this.services.provider.getMail(hosting)),
     }));
     const result: SweepResult = { read: 0, failed: [], alerts: 0 };
     for (const { hosting, answer } of answers) {
@@ -112,7 +112,7 @@ export class StateWatch {
     };
     this.state.hostings[hosting] = seen;
     const w: Words = { language: channelLanguage(this.services, hosting), timeZone: this.settings.timeZone };
-    let posted = 0;
+    let posted = await this.retryAlert(hosting, seen, mail.state, now, w);
 
     if (!before && PROVIDER_STOPS.includes(mail.state)) {
       // First sight (a new hosting, or the bot's first run): a stop by the provider is news
@@ -155,6 +155,18 @@ export class StateWatch {
     return (await this.ledger.postOnce(key, stateAlertReply(w, data, buttons), { hosting })) ? 1 : 0;
   }
 
+  /** An alert no channel accepted is posted again while its state lasts. */
+  private async retryAlert(hosting: string, seen: Seen, state: MailState, now: number, w: Words): Promise<number> {
+    const alert = seen.alert;
+    if (!alert || alert.data.updates.length > 0 || alert.data.state !== state || this.ledger.done(alert.key)) return 0;
+    const buttons = offerButtons(
+      this.services.store,
+      { hosting, language: w.language, now, expiresAt: alert.data.holdEnd },
+      stateAlertOffers(w, alert.data.state),
+    );
+    return (await this.ledger.postOnce(alert.key, stateAlertReply(w, alert.data, buttons), { hosting })) ? 1 : 0;
+  }
+
   /** Notes a later state on the open alert; a return to sending closes it with an all-clear. */
   private async updateAlert(seen: Seen, state: MailState, now: number, w: Words): Promise<void> {
     const alert = seen.alert;
@@ -181,8 +193,9 @@ export class StateWatch {
     if (before && before.day === seen.day && mail.sentToday > before.sentToday && now > before.at) {
       const sent = mail.sentToday - before.sentToday;
       const minutes = (now - before.at) / 60_000;
+      // Unknown usual volume (unreadable): no rate rule rather than an infinite factor.
       const usual = await this.usualPerMinute(hosting, seen);
-      const factor = usual > 0 ? sent / minutes / usual : Number.POSITIVE_INFINITY;
+      const factor = usual === undefined ? 0 : usual > 0 ? sent / minutes / usual : Number.POSITIVE_INFINITY;
       if (sent >= spikeMinMails && factor >= spikeFactor) burst = { sent, minutes: Math.round(minutes), factor };
     }
     if (!shareHit && !burst) return 0;
@@ -195,7 +208,10 @@ export class StateWatch {
     };
     if (seen.spike) {
       seen.spike.data = { ...data, at: seen.spike.data.at };
-      await this.ledger.edit(seen.spike.key, spikeReply(w, seen.spike.data, seen.spike.buttons ?? []));
+      const spikeCard = spikeReply(w, seen.spike.data, seen.spike.buttons ?? []);
+      // Not delivered before (every channel failed): try again rather than edit nothing.
+      if (!this.ledger.done(seen.spike.key)) return (await this.ledger.postOnce(seen.spike.key, spikeCard, { hosting })) ? 1 : 0;
+      await this.ledger.edit(seen.spike.key, spikeCard);
       return 0;
     }
     const key = `spike:${hosting}:${seen.day}`;
@@ -209,14 +225,15 @@ export class StateWatch {
     return (await this.ledger.postOnce(key, spikeReply(w, data, buttons), { hosting })) ? 1 : 0;
   }
 
-  private async usualPerMinute(hosting: string, seen: Seen): Promise<number> {
+  /** Undefined when the volume history cannot be read. */
+  private async usualPerMinute(hosting: string, seen: Seen): Promise<number | undefined> {
     if (seen.usual?.day === seen.day) return seen.usual.perMinute;
     const retry = { retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep };
     const answer: Attempt<{ date: string; volume: number }[]> = await withRetry(
       () => this.services.provider.volumes(hosting),
       retry,
     );
-    if (!answer.ok) return 0;
+    if (!answer.ok) return undefined;
     const past = answer.value.filter((v) => v.date < seen.day).slice(0, USUAL_DAYS);
     const perMinute = past.length > 0 ? past.reduce((s, v) => s + v.volume, 0) / past.length / MINUTES_PER_DAY : 0;
     seen.usual = { day: seen.day, perMinute };

@@ -108,7 +108,6 @@ describe("error collector", () => {
       { at: clock.now() - DAY, hosting: HOSTING, to: "new@x.fr", message: "550" },
     ]);
     const reopened = await ErrorLog.open(file, 14 * DAY, clock);
-    expect(reopened.size).toBe(1);
     expect((await reopened.between(0, clock.now())).map((e) => e.to)).toEqual(["new@x.fr"]);
   });
 });

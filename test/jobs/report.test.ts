@@ -122,7 +122,7 @@ describe("daily error report", () => {
     expect(french.text).toContain("5.1.x adresse, permanente : 7");
   });
 
-  it("provider down at report time: one message saying what could not be read, the report once it is back", async () => {
+  it("provider down at report time: one message saying what could not be read, and the report on time with notes", async () => {
     const outage = { down: false, calls: 0 };
     const scripted = new ScriptedErrors();
     const app = await makeJobsApp({
@@ -137,13 +137,15 @@ describe("daily error report", () => {
     await app.jobs.tick();
     app.clock.advance(10 * MINUTE);
     await app.jobs.tick();
-    expect(app.sink.posts.map((p) => p.card?.title)).toEqual(["Could not read from the provider"]);
+    expect(app.sink.posts.map((p) => p.card?.title)).toEqual(["Could not read from the provider", "Daily error report"]);
     expect(app.sink.posts[0]!.text).toContain("could not read the list of hostings");
+    expect(app.sink.posts[1]!.text).not.toContain("Posted late");
+    expect(app.sink.posts[1]!.text).toContain("The current state could not be read from the provider.");
+    expect(app.sink.posts[1]!.text).toContain("The sent volume could not be read from the provider.");
     outage.down = false;
     app.clock.advance(10 * MINUTE);
     await app.jobs.tick();
-    expect(app.sink.posts.map((p) => p.card?.title)).toEqual(["Could not read from the provider", "Daily error report"]);
-    expect(app.sink.posts[1]!.text).toContain("Posted late");
+    expect(app.sink.posts).toHaveLength(2);
   });
 
   it("answers an unknown hosting clearly and posts nothing", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { HostingError, type HostingProvider } from "../../src/hosting/port.ts";
 import { flaky, makeJobsApp } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { buttons, click, person } from "../helpers/testApp.ts";
@@ -161,6 +162,37 @@ describe("state watch and alerts", () => {
     app.clock.advance(10 * MINUTE);
     await app.jobs.tick();
     expect(app.sink.posts.length - before).toBe(1);
+    await app.jobs.stop();
+  });
+
+  it("volumes unreadable: no rate alert from an unknown usual rate, the daily-share rule still works", async () => {
+    const noVolumes = (provider: HostingProvider): HostingProvider =>
+      new Proxy(provider, {
+        get(target, key) {
+          if (key === "volumes") return async () => Promise.reject(new HostingError("unavailable", "volumes down"));
+          const value = Reflect.get(target, key, target);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    const small = [{ name: SHOP, maxPerDay: 500, profile: { dailyMails: 0, errorRate: 0 } }];
+    const app = await makeJobsApp({
+      dataDir: await tempDir(),
+      clock: new ManualClock(START),
+      hostings: small,
+      env: { ...env, MAILBRAKE_SPIKE_DAILY_SHARE: "0.5" },
+      wrap: noVolumes,
+    });
+    await app.jobs.tick();
+    await app.sandbox.sendMails(SHOP, 120);
+    app.clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    expect(titled(app.sink.posts, "Unusual sending volume")).toHaveLength(0);
+    await app.sandbox.sendMails(SHOP, 150);
+    app.clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    const [spike] = titled(app.sink.posts, "Unusual sending volume");
+    expect(spike!.text).toContain("of the daily maximum");
+    expect(spike!.text).not.toContain("in the last 5 min");
     await app.jobs.stop();
   });
 });

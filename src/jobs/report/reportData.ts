@@ -3,7 +3,7 @@
 import type { HostingMail, HostingProvider, Volume } from "../../hosting/port.ts";
 import type { Collector, Gap } from "../collector.ts";
 import type { CollectedError, ErrorSource } from "../errorLog.ts";
-import { mapLimit, type Sleep, withRetry } from "../retry.ts";
+import { mapLimit, ProviderPass, type Sleep } from "../retry.ts";
 import type { JobSettings } from "../settings.ts";
 import { type ErrorSummary, summarize } from "./summarize.ts";
 
@@ -79,11 +79,12 @@ export async function gatherReport(
     if (error.at >= chartFrom) errorsPerDay.set(dayStart(error.at), (errorsPerDay.get(dayStart(error.at)) ?? 0) + 1);
   }
   const sentPerDay = new Map<number, number>();
-  const retry = { retries: deps.settings.retries, baseMs: deps.settings.retryBaseMs, sleep: deps.sleep };
+  // During an outage the report goes out with "could not be read" notes rather than waiting.
+  const pass = new ProviderPass({ retries: deps.settings.retries, baseMs: deps.settings.retryBaseMs, sleep: deps.sleep });
   const reports = await mapLimit(hostings, IN_FLIGHT, async (hosting): Promise<HostingReport> => {
     const [mail, volumes] = await Promise.all([
-      withRetry(() => deps.provider.getMail(hosting), retry),
-      withRetry(() => deps.provider.volumes(hosting), retry),
+      pass.call(() => deps.provider.getMail(hosting)),
+      pass.call(() => deps.provider.volumes(hosting)),
     ]);
     const unread: HostingReport["unread"] = [];
     if (!mail.ok) unread.push("state");

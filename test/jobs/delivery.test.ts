@@ -1,0 +1,107 @@
+// Posts no channel accepted are tried again, and a flapping provider does not flood the channel.
+import { describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { channelOutage, flaky, makeJobsApp } from "../helpers/jobsApp.ts";
+import { useTempDir } from "../helpers/tempDir.ts";
+import { ask, buttons, click, person } from "../helpers/testApp.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const SHOP = "shop-example.fr";
+const seeds = [{ name: SHOP, maxPerDay: 5000, profile: { dailyMails: 300, errorRate: 0.02 }, historyDays: 20 }];
+const env = { MAILBRAKE_ADMINS: "slack:ADMIN" };
+
+const titled = (posts: Reply[], start: string) => posts.filter((p) => p.card?.title.startsWith(start));
+
+describe("posts no channel accepted", () => {
+  const tempDir = useTempDir();
+
+  it("the daily report stays owed, and its period does not move on, until a channel takes it", async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 8, 0));
+    const app = await makeJobsApp({ dataDir: await tempDir(), clock, hostings: seeds });
+    const channel = channelOutage(app.sink);
+    channel.down = true;
+    await app.jobs.tick();
+    expect(app.sink.posts).toHaveLength(0);
+    expect(app.services.store.data.jobs.report).toEqual({ lastTo: {} });
+    channel.down = false;
+    clock.advance(MINUTE);
+    await app.jobs.tick();
+    expect(titled(app.sink.posts, "Daily error report")).toHaveLength(1);
+    expect(app.sink.posts[0]!.text).toContain("From 23 Nov 2026, 08:00 UTC to 24 Nov 2026, 08:01 UTC");
+    clock.advance(MINUTE);
+    await app.jobs.tick();
+    expect(app.sink.posts).toHaveLength(1);
+    await app.jobs.stop();
+  });
+
+  it("a hold warning and a state alert are posted on a later tick", async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
+    const app = await makeJobsApp({ dataDir: await tempDir(), clock, hostings: seeds, env });
+    await app.jobs.tick();
+    const channel = channelOutage(app.sink);
+    const [confirm] = buttons(await ask(app, person("ADMIN"), `block ${SHOP} testing a form`));
+    await click(app, person("ADMIN"), confirm!);
+    const before = app.sink.posts.length;
+
+    channel.down = true;
+    clock.advance(48 * HOUR);
+    await app.jobs.tick();
+    channel.down = false;
+    clock.advance(MINUTE);
+    await app.jobs.tick();
+    const [warning] = titled(app.sink.posts.slice(before), "Hold ends in");
+    expect(warning?.text).toContain(SHOP);
+
+    await app.sandbox.spamDrill(SHOP);
+    channel.down = true;
+    clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    expect(titled(app.sink.posts, "Sending stopped for spam")).toHaveLength(0);
+    channel.down = false;
+    clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    const [alert] = titled(app.sink.posts, "Sending stopped for spam");
+    expect(alert!.text).toContain("[Purge held e-mails]");
+    clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    expect(titled(app.sink.posts, "Sending stopped for spam")).toHaveLength(1);
+    await app.jobs.stop();
+  });
+});
+
+describe("a flapping provider", () => {
+  const tempDir = useTempDir();
+
+  it("one failure message while it flaps; another only after 30 quiet minutes", async () => {
+    const outage = { down: false, calls: 0 };
+    const clock = new ManualClock(Date.UTC(2026, 10, 23, 8, 20));
+    const app = await makeJobsApp({ dataDir: await tempDir(), clock, hostings: seeds, env, wrap: flaky(outage) });
+    await app.jobs.tick();
+    const failures = () => titled(app.sink.posts, "Could not read from the provider");
+    outage.down = true;
+    clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    // One message per job that could not read (the state watch, the error collection).
+    const first = failures();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 8; i++) {
+      outage.down = i % 2 === 1;
+      clock.advance(5 * MINUTE);
+      await app.jobs.tick();
+    }
+    expect(failures()).toHaveLength(first.length);
+    outage.down = false;
+    for (let i = 0; i < 7; i++) {
+      clock.advance(5 * MINUTE);
+      await app.jobs.tick();
+    }
+    outage.down = true;
+    clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    expect(failures().length).toBeGreaterThan(first.length);
+    await app.jobs.stop();
+  });
+});

@@ -135,7 +135,7 @@ export class FakeOvhApi {
     this.peak = Math.max(this.peak, this.inFlightNow);
     try {
       if (this.latencyMs > 0) await sleep(this.latencyMs);
-      const fault = path === "/auth/time" ? undefined : this.takeFault(method, path);
+      const fault = this.takeFault(method, path);
       if (fault?.kind === "hang") {
         seen.status = "hung";
         return;
@@ -254,7 +254,10 @@ export class FakeOvhApi {
 
   private takeFault(method: string, path: string): Fault | undefined {
     const index = this.faults.findIndex(
-      (fault) => (!fault.method || fault.method === method) && (!fault.path || path.includes(fault.path)),
+      // /auth/time only takes a fault aimed at it by name.
+      (fault) =>
+        (!fault.method || fault.method === method) &&
+        (fault.path ? path.includes(fault.path) : path !== "/auth/time"),
     );
     const fault = this.faults[index];
     if (!fault) return undefined;

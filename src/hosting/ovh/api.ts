@@ -88,7 +88,8 @@ export class OvhApi {
     // Also the first OAuth2 call: one token request rather than one per concurrent caller.
     if (!this.synced) {
       const sync = await this.syncTime();
-      if (!sync.ok) return sync;
+      // The request itself was never sent: whatever the time check's failure, nothing was applied.
+      if (!sync.ok) return { ...sync, maybeApplied: false };
     }
     return this.send(method, path, params, hosting);
   }

@@ -156,6 +156,16 @@ describe("credentials and rights", () => {
 });
 
 describe("writes: never retried blindly", () => {
+  it("a write stopped by a failed /auth/time check was never sent: not an answer lost", async () => {
+    h = await startOvhHarness({ settings: { timeoutMs: 150, retry: { retries: 0, baseMs: 1, maxMs: 1 } } });
+    h.fake.inject({ kind: "hang", path: "/auth/time" });
+    const error = await failure(h.provider.requestAction(HOSTING, "BLOCK"));
+    expect(error.code).toBe("timeout");
+    expect(error.message).not.toContain("answer was lost");
+    expect(h.fake.requests.filter((r) => r.method === "POST")).toHaveLength(0);
+    expect((await h.provider.getMail(HOSTING)).state).toBe("ok");
+  });
+
   it("reads the state back when a block's answer is lost, and tells the truth", async () => {
     const harness = await start();
     harness.fake.inject({ kind: "loseAnswer", method: "POST" });

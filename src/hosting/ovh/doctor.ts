@@ -123,6 +123,10 @@ async function checkWriteRules(
     });
   } catch (error) {
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "doctor: could not read the credential's rules");
+    // An application key's write rights can be read: not knowing them fails the check. (With
+    // OAuth2 there is no harmless check, and "not checked" stays informational.)
+    write(`✘ ${t("ovh:doctor.writes.unread", { error: explain(t, error) })}`);
+    for (const route of BOT_ROUTES.filter((r) => r.write)) verdicts.set(route, "error");
     return;
   }
   if (credential.expiration) write(`! ${t("ovh:doctor.credentials.expires", { date: credential.expiration })}`);

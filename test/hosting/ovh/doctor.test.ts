@@ -73,6 +73,21 @@ describe("doctor", () => {
     expect(text).toContain("Some checks failed");
   });
 
+  it("fails, saying why, when the key's rules cannot be read (write rights unchecked)", async () => {
+    const vars = await withFake();
+    h!.fake.inject({ kind: "status500", path: "/auth/currentCredential" });
+    const { code, text } = await doctor(vars);
+    expect(code).toBe(1);
+    expect(text).toContain("✘ The write rights could not be checked: reading this key's rules (GET /auth/currentCredential) failed");
+    expect(line(text, "POST /hosting/web/*/email/request (")).toContain("the check failed");
+    expect(line(text, "GET /hosting/web/*/email (")).toContain("allowed");
+    expect(text).toContain("Some checks failed");
+    h!.fake.inject({ kind: "status500", path: "/auth/currentCredential" });
+    const fi = await doctor(vars, "fi");
+    expect(fi.code).toBe(1);
+    expect(fi.text).toContain("Kirjoitusoikeuksia ei voitu tarkistaa");
+  });
+
   it("explains refused credentials and how to make new ones", async () => {
     const vars = await withFake();
     h!.fake.credentialExpired = true;

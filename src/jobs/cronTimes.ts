@@ -22,21 +22,10 @@ export class CronTimes {
     this.task = cron.createTask(expression, () => undefined, { timezone: timeZone });
   }
 
-  matches(ms: number): boolean {
-    return this.task.match(new Date(Math.floor(ms / MINUTE) * MINUTE));
-  }
-
   /** The newest firing time at or before `ms` (within eight days). */
   lastAtOrBefore(ms: number): number | undefined {
     const newest = Math.floor(ms / MINUTE) * MINUTE;
     for (let t = newest; t > newest - LOOKBACK_MS; t -= MINUTE) if (this.task.match(new Date(t))) return t;
-    return undefined;
-  }
-
-  /** The first firing time after `ms` (within eight days). */
-  nextAfter(ms: number): number | undefined {
-    const first = Math.floor(ms / MINUTE) * MINUTE + MINUTE;
-    for (let t = first; t < first + LOOKBACK_MS; t += MINUTE) if (this.task.match(new Date(t))) return t;
     return undefined;
   }
 

@@ -14,21 +14,22 @@ describe("cron times", () => {
   it("follows the time zone across the spring DST change in Europe/Paris", () => {
     const times = new CronTimes("0 8 * * *", "Europe/Paris");
     // 28 March 2026 is CET (UTC+1), 29 March is CEST (UTC+2).
-    expect(times.nextAfter(Date.UTC(2026, 2, 27, 12, 0))).toBe(Date.UTC(2026, 2, 28, 7, 0));
-    expect(times.nextAfter(Date.UTC(2026, 2, 28, 12, 0))).toBe(Date.UTC(2026, 2, 29, 6, 0));
+    expect(times.lastAtOrBefore(Date.UTC(2026, 2, 28, 12, 0))).toBe(Date.UTC(2026, 2, 28, 7, 0));
+    expect(times.lastAtOrBefore(Date.UTC(2026, 2, 29, 12, 0))).toBe(Date.UTC(2026, 2, 29, 6, 0));
     expect(times.lastAtOrBefore(Date.UTC(2026, 2, 29, 6, 59))).toBe(Date.UTC(2026, 2, 29, 6, 0));
-    expect(times.matches(Date.UTC(2026, 2, 29, 7, 0))).toBe(false);
+    expect(times.lastAtOrBefore(Date.UTC(2026, 2, 29, 5, 59))).toBe(Date.UTC(2026, 2, 28, 7, 0));
     times.dispose();
   });
 
   it("follows the autumn change back and other expressions", () => {
     const times = new CronTimes("30 6 * * 1-5", "Europe/Paris");
     // Sunday 25 October 2026 back to CET; Monday 26th 06:30 local is 05:30 UTC.
-    expect(times.nextAfter(Date.UTC(2026, 9, 23, 12, 0))).toBe(Date.UTC(2026, 9, 26, 5, 30));
+    expect(times.lastAtOrBefore(Date.UTC(2026, 9, 26, 12, 0))).toBe(Date.UTC(2026, 9, 26, 5, 30));
+    expect(times.lastAtOrBefore(Date.UTC(2026, 9, 26, 5, 29))).toBe(Date.UTC(2026, 9, 23, 4, 30));
     expect(times.lastAtOrBefore(Date.UTC(2026, 9, 23, 12, 0))).toBe(Date.UTC(2026, 9, 23, 4, 30));
     times.dispose();
     const utc = new CronTimes("0 8 * * *", "UTC");
-    expect(utc.nextAfter(Date.UTC(2026, 2, 28, 12, 0))).toBe(Date.UTC(2026, 2, 29, 8, 0));
+    expect(utc.lastAtOrBefore(Date.UTC(2026, 2, 29, 12, 0))).toBe(Date.UTC(2026, 2, 29, 8, 0));
     utc.dispose();
   });
 
@@ -122,6 +123,45 @@ describe("report schedule across restarts", () => {
     await vi.waitFor(() => expect(app.sink.posts).toHaveLength(1), { timeout: 5_000, interval: 20 });
     expect(app.sink.posts[0]!.text).toContain("Posted late");
     await app.jobs.stop();
+  });
+
+  it("start(): the report task and the tick due at the same minute post the report once", async () => {
+    const dataDir = await tempDir();
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 8, 0));
+    const app = await makeJobsApp({ dataDir, clock, hostings: seeds });
+    // The tick's report post waits at the gate while node-cron's next minute comes.
+    let entries = 0;
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const post = app.sink.post.bind(app.sink);
+    app.sink.post = async (reply) => {
+      entries += 1;
+      await gate;
+      return post(reply);
+    };
+    const realTimeout = globalThis.setTimeout;
+    const turn = () => new Promise((resolve) => realTimeout(resolve, 5));
+    vi.useFakeTimers({
+      now: Date.UTC(2026, 10, 24, 7, 59, 59, 500),
+      toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+    });
+    try {
+      app.jobs.start();
+      for (let i = 0; i < 600 && entries === 0; i++) await turn();
+      expect(entries).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000); // 08:00:00: "report" (0 8 * * *) and "tick" fire
+      for (let i = 0; i < 100 && entries < 2; i++) await turn();
+      open();
+      for (let i = 0; i < 600 && app.sink.posts.length === 0; i++) await turn();
+      for (let i = 0; i < 20; i++) await turn();
+      expect(entries).toBe(1);
+      expect(app.sink.posts).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+      await app.jobs.stop();
+    }
   });
 
   it("one report per channel: a hosting with its own channel in the policy gets its own, in its language", async () => {

@@ -33,9 +33,3 @@ export class Limiter {
     }
   }
 }
-
-/** Maps `items` through `work` with at most `max` in flight, keeping the order of results. */
-export async function mapBounded<T, R>(items: readonly T[], max: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const limiter = new Limiter(max);
-  return Promise.all(items.map((item) => limiter.run(() => work(item))));
-}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { envSchema, loadEnv } from "../../../src/config.ts";
 import { parseEndpoint } from "../../../src/hosting/ovh/client.ts";
-import { Limiter, mapBounded } from "../../../src/hosting/ovh/limiter.ts";
+import { Limiter } from "../../../src/hosting/ovh/limiter.ts";
 import { backoffMs } from "../../../src/hosting/ovh/retry.ts";
 import { BOT_ROUTES, globMatch, routeOf, tokenCreationUrl } from "../../../src/hosting/ovh/rights.ts";
 
@@ -10,14 +10,17 @@ describe("Limiter", () => {
   it("never runs more than its bound and keeps the order of results", async () => {
     let running = 0;
     let most = 0;
-    const results = await mapBounded([...Array(30).keys()], 3, async (i) => {
+    const limiter = new Limiter(3);
+    const work = async (i: number) => {
       running++;
       most = Math.max(most, running);
       await new Promise((resolve) => setImmediate(resolve));
       running--;
       return i * 2;
-    });
+    };
+    const results = await Promise.all([...Array(30).keys()].map((i) => limiter.run(() => work(i))));
     expect(most).toBe(3);
+    expect(limiter.peak).toBe(3);
     expect(results).toEqual([...Array(30).keys()].map((i) => i * 2));
   });
 

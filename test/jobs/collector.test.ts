@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";
 import { Collector } from "../../src/jobs/collector.ts";
-import { ErrorLog, MemoryErrorLog } from "../../src/jobs/errorLog.ts";
+import { type CollectedError, ErrorLog, MemoryErrorLog } from "../../src/jobs/errorLog.ts";
 import { jobSettings } from "../../src/jobs/settings.ts";
 import { envSchema } from "../../src/config.ts";
 import { Store } from "../../src/store/store.ts";
@@ -109,5 +109,46 @@ describe("error collector", () => {
     ]);
     const reopened = await ErrorLog.open(file, 14 * DAY, clock);
     expect((await reopened.between(0, clock.now())).map((e) => e.to)).toEqual(["new@x.fr"]);
+  });
+
+  it("an error appended twice (a crash before the cursor was saved) is counted once", async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
+    const log = await ErrorLog.open(`${await tempDir()}/errors.jsonl`, 14 * DAY, clock);
+    const error = { at: clock.now() - MINUTE, hosting: HOSTING, to: "a@x.fr", message: "550 5.1.1" };
+    const other = { ...error, hosting: "other.example" };
+    await log.appendAll([error, other]);
+    await log.appendAll([error]);
+    expect(await log.between(0, clock.now())).toEqual([error, other]);
+  });
+
+  it("saves each hosting's cursor right after its errors are in the log", async () => {
+    const dir = await tempDir();
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
+    const file = `${dir}/mailbrake.json`;
+    const store = await Store.open(file);
+    const bounce = { date: new Date(clock.now() - MINUTE).toISOString(), to: "a@x.fr", message: "550" };
+    const provider: HostingProvider = { ...errorsOnly([]), bounces: async () => [bounce] };
+    const errors = new MemoryErrorLog();
+    const crashing = {
+      appendAll: async (list: readonly CollectedError[]) => {
+        if (list[0]?.hosting === "second.example") throw new Error("the process died here");
+        await errors.appendAll(list);
+      },
+      between: errors.between.bind(errors),
+    };
+    const collector = new Collector({
+      provider,
+      store,
+      errors: crashing,
+      settings: jobSettings(envSchema.parse({})),
+      now: () => clock.now(),
+      sleep: async () => undefined,
+      logger: pino({ level: "silent" }),
+      concurrency: 1,
+    });
+    await expect(collector.poll(["first.example", "second.example"])).rejects.toThrow("the process died here");
+    const reopened = await Store.open(file);
+    const cursors = (reopened.data.jobs.collector as { cursors: Record<string, { lastPollAt: number }> }).cursors;
+    expect(cursors["first.example"]?.lastPollAt).toBe(clock.now());
   });
 });

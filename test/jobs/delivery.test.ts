@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { HostingError, type HostingProvider } from "../../src/hosting/port.ts";
 import { channelOutage, flaky, makeJobsApp } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, person } from "../helpers/testApp.ts";
@@ -102,6 +103,40 @@ describe("a flapping provider", () => {
     clock.advance(5 * MINUTE);
     await app.jobs.tick();
     expect(failures().length).toBeGreaterThan(first.length);
+    await app.jobs.stop();
+  });
+});
+
+describe("a provider outage", () => {
+  const tempDir = useTempDir();
+
+  it("a pass stops after a few failures in a row and the report goes out on time with notes", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      name: `shop-${String(i).padStart(2, "0")}.example`,
+      maxPerDay: 5000,
+      profile: { dailyMails: 100, errorRate: 0.01 },
+    }));
+    let calls = 0;
+    // The list still answers (cached by the bot in real life); every hosting read fails.
+    const readsDown = (provider: HostingProvider): HostingProvider =>
+      new Proxy(provider, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target);
+          if (typeof value !== "function" || key === "listHostings") return typeof value === "function" ? value.bind(target) : value;
+          return () => {
+            calls += 1;
+            return Promise.reject(new HostingError("timeout", "OVHcloud did not answer within 10000 ms"));
+          };
+        },
+      });
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 8, 0));
+    const app = await makeJobsApp({ dataDir: await tempDir(), clock, hostings: many, wrap: readsDown });
+    await app.jobs.tick();
+    // Before: every hosting read four times in each of four passes (about 1,200 calls).
+    expect(calls).toBeLessThan(many.length * 2);
+    const [report] = titled(app.sink.posts, "Daily error report");
+    expect(report!.text).toContain("The current state could not be read from the provider.");
+    expect(titled(app.sink.posts, "Could not read from the provider").length).toBeGreaterThan(0);
     await app.jobs.stop();
   });
 });

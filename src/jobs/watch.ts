@@ -187,6 +187,12 @@ export class StateWatch {
     now: number,
     w: Words,
   ): Promise<number> {
+    const undelivered = seen.spike && !this.ledger.done(seen.spike.key) ? seen.spike : undefined;
+    if (undelivered) {
+      // No channel took it before: post it again rather than edit nothing.
+      const reply = spikeReply(w, undelivered.data, undelivered.buttons ?? []);
+      return (await this.ledger.postOnce(undelivered.key, reply, { hosting })) ? 1 : 0;
+    }
     const { spikeFactor, spikeMinMails, spikeDailyShare } = this.settings;
     const shareHit = mail.maxPerDay > 0 && mail.sentToday >= spikeDailyShare * mail.maxPerDay;
     let burst: Spike["burst"];
@@ -208,10 +214,7 @@ export class StateWatch {
     };
     if (seen.spike) {
       seen.spike.data = { ...data, at: seen.spike.data.at };
-      const spikeCard = spikeReply(w, seen.spike.data, seen.spike.buttons ?? []);
-      // Not delivered before (every channel failed): try again rather than edit nothing.
-      if (!this.ledger.done(seen.spike.key)) return (await this.ledger.postOnce(seen.spike.key, spikeCard, { hosting })) ? 1 : 0;
-      await this.ledger.edit(seen.spike.key, spikeCard);
+      await this.ledger.edit(seen.spike.key, spikeReply(w, seen.spike.data, seen.spike.buttons ?? []));
       return 0;
     }
     const key = `spike:${hosting}:${seen.day}`;

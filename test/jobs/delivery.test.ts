@@ -72,6 +72,31 @@ describe("posts no channel accepted", () => {
   });
 });
 
+describe("a spike alert no channel accepted", () => {
+  const tempDir = useTempDir();
+
+  it("is posted at the next look, once", async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 23, 8, 20));
+    const app = await makeJobsApp({ dataDir: await tempDir(), clock, hostings: seeds, env });
+    await app.jobs.tick();
+    const channel = channelOutage(app.sink);
+    await app.sandbox.sendMails(SHOP, 280);
+    channel.down = true;
+    clock.advance(5 * MINUTE);
+    await app.jobs.tick();
+    expect(titled(app.sink.posts, "Unusual sending volume")).toHaveLength(0);
+    channel.down = false;
+    for (let i = 0; i < 2; i++) {
+      clock.advance(5 * MINUTE);
+      await app.jobs.tick();
+    }
+    const spikes = titled(app.sink.posts, "Unusual sending volume");
+    expect(spikes).toHaveLength(1);
+    expect(spikes[0]!.text).toContain("[Block sending]");
+    await app.jobs.stop();
+  });
+});
+
 describe("a flapping provider", () => {
   const tempDir = useTempDir();
 

@@ -28,4 +28,21 @@ describe("history", () => {
     expect(reply.failed).toBe(true);
     expect(reply.text).toContain("no-such-site.example");
   });
+
+  it("shows outcomes in the reader's words, not the audit's codes", async () => {
+    const app = await makeTestApp({ dataDir: await tempDir(), env: { MAILBRAKE_ADMINS: "slack:ADMIN" } });
+    await click(app, person("ADMIN"), buttons(await ask(app, person("ADMIN"), `block ${HOSTING}`))[0]!);
+    await ask(app, person("ADMIN"), `block ${HOSTING}`);
+    await ask(app, person("VIEWER"), `purge ${HOSTING}`);
+
+    const english = (await ask(app, person("VIEWER"), "history")).text;
+    expect(english).toContain("request sent successfully");
+    expect(english).toContain("refused: sending already stopped");
+    expect(english).toContain("refused: role too low");
+    expect(english).not.toMatch(/needs_role|refused:alreadyStopped|confirmation_asked/);
+
+    const french = (await ask(app, person("VIEWER"), "history", "fr")).text;
+    expect(french).toContain("demande envoyée");
+    expect(french).toContain("refusé : envoi déjà arrêté");
+  });
 });

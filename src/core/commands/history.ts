@@ -1,4 +1,5 @@
 import { type Command, textReply } from "./command.ts";
+import { outcomeText } from "./historyOutcome.ts";
 
 const SHOWN = 20;
 
@@ -18,7 +19,7 @@ export const history: Command = {
         event: ctx.t(`history.event.${r.event}`),
         command: r.command,
         hosting: r.hosting ?? "–",
-        outcome: r.outcome,
+        outcome: outcomeText(ctx.t, r.outcome),
       }),
     );
     const title = hosting ? ctx.t("history.titleFor", { hosting }) : ctx.t("history.title");

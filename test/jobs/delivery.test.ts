@@ -92,7 +92,7 @@ describe("a spike alert no channel accepted", () => {
     }
     const spikes = titled(app.sink.posts, "Unusual sending volume");
     expect(spikes).toHaveLength(1);
-    expect(spikes[0]!.text).toContain("[Block sending]");
+    expect(spikes[0]!.text).toContain("[Block the sending of emails]");
     await app.jobs.stop();
   });
 });

@@ -60,7 +60,7 @@ describe("state watch and alerts", () => {
     await app.jobs.stop();
   });
 
-  it("a bounce stop (here found on first sight) offers 'Unblock (threshold doubles)' and purge; one alert per incident", async () => {
+  it("a bounce stop (here found on first sight) offers 'Unblock the sending of emails (threshold doubles)' and purge; one alert per incident", async () => {
     const app = await setup();
     app.clock.advance(HOUR);
     await app.jobs.tick();
@@ -69,7 +69,7 @@ describe("state watch and alerts", () => {
     const alerts = titled(app.sink.posts, "Sending stopped for errors");
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.card!.title).toBe(`Sending stopped for errors: ${LEAKY}`);
-    expect(alerts[0]!.text).toContain("[Unblock (threshold doubles)] [Purge held e-mails]");
+    expect(alerts[0]!.text).toContain("[Unblock the sending of emails (threshold doubles)] [Purge held e-mails]");
     await app.jobs.stop();
   });
 
@@ -80,11 +80,11 @@ describe("state watch and alerts", () => {
     await app.jobs.tick();
     const [alert] = titled(app.sink.posts, "Sending disabled");
     expect(alert!.text).toContain("mailbrake did not do it");
-    expect(alert!.text).toContain("[Unblock] [Purge held e-mails]");
+    expect(alert!.text).toContain("[Unblock the sending of emails] [Purge held e-mails]");
     await app.jobs.stop();
   });
 
-  it("a volume spike → 'Block sending' → blocked by the clicker → the alert is updated, no second alert", async () => {
+  it("a volume spike → 'Block the sending of emails' → blocked by the clicker → the alert is updated, no second alert", async () => {
     const app = await setup();
     await app.sandbox.sendMails(SHOP, 280);
     app.clock.advance(5 * MINUTE);
@@ -92,7 +92,7 @@ describe("state watch and alerts", () => {
     const spikes = titled(app.sink.posts, "Unusual sending volume");
     expect(spikes).toHaveLength(1);
     expect(spikes[0]!.text).toMatch(/28\d e-mails in the last 5 min, about \d+ times the usual rate/);
-    expect(spikes[0]!.text).toContain("[Block sending]");
+    expect(spikes[0]!.text).toContain("[Block the sending of emails]");
     const spikeId = String(app.sink.posts.indexOf(spikes[0]!) + 1);
 
     const opened = await click(app, person("ADMIN"), buttons(spikes[0]!)[0]!);

@@ -50,7 +50,7 @@ describe("command definitions", () => {
     const block = mail!.options!.find((o) => o.name === "block")!;
     expect(block.name_localizations).toEqual({
       fi: "estä",
-      pl: "zablokuj",
+      pl: "blokuj",
       fr: "bloquer",
       nl: "blokkeren",
       "pt-BR": "bloquear",

@@ -39,15 +39,20 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
   });
   bolt.command(deps.command, async ({ command, ack, respond }) => {
     await ack();
+    await afterPendingAcks();
     await slashCommand(deps, command, respond);
   });
   // Every block action: ours start with mb:, anything else gets the engine's "not valid" answer.
   bolt.action({ type: "block_actions" }, async ({ body, action, ack, respond }) => {
     await ack();
+    await afterPendingAcks();
     const id = "action_id" in action ? action.action_id : "";
     await click(deps, body as BlockAction, id, respond);
   });
 }
+
+/** Lets requests already waiting be read and acknowledged before this one's work starts. */
+const afterPendingAcks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
   if (!deps.deliveries.first(`command:${command.trigger_id}`)) {

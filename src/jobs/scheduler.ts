@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
   private readonly busy = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -27,16 +28,19 @@ export class Scheduler {
       return;
     }
     this.busy.add(name);
-    try {
-      await run();
-    } catch (error) {
-      this.logger.error({ err: error, job: name }, "job run failed");
-    } finally {
-      this.busy.delete(name);
-    }
+    const done = run()
+      .catch((error: unknown) => this.logger.error({ err: error, job: name }, "job run failed"))
+      .finally(() => {
+        this.busy.delete(name);
+        this.running.delete(done);
+      });
+    this.running.add(done);
+    await done;
   }
 
+  /** Stops the timers and waits for runs in progress, so nothing writes after it resolves. */
   async stop(): Promise<void> {
     await Promise.all(this.tasks.splice(0).map((task) => task.destroy()));
+    await Promise.all([...this.running]);
   }
 }

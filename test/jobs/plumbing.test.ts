@@ -120,6 +120,28 @@ describe("scheduler", () => {
     await third;
     await scheduler.stop();
   });
+
+  it("stop() waits for a run in progress, so nothing writes after it", async () => {
+    const scheduler = new Scheduler(silent);
+    let release: () => void = () => undefined;
+    let finished = false;
+    const run = scheduler.runOnce("tick", async () => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      finished = true;
+    });
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(finished).toBe(true);
+    await run;
+  });
 });
 
 describe("retries and bounded concurrency", () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
+import { stopChartProcess } from "../../src/jobs/report/chartProcess.ts";
 import { decodePng } from "../helpers/jobsPng.ts";
 import { flaky, makeJobsApp, ScriptedErrors } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
@@ -22,6 +23,7 @@ const recipient = (i: number) => `user${i % 25}@${DOMAINS[i % 4]}`;
 
 describe("daily error report", () => {
   const tempDir = useTempDir();
+  afterAll(() => stopChartProcess());
 
   async function setup(start = Date.UTC(2026, 10, 23, 8, 5)) {
     const scripted = new ScriptedErrors();
@@ -92,6 +94,8 @@ describe("daily error report", () => {
     expect(png.width).toBeGreaterThan(600);
     expect(png.height).toBeGreaterThan(250);
     expect(png.colours).toBeGreaterThan(20);
+    // Drawn in the chart process: vega-lite (which adds this when imported) never loads here.
+    expect(Object.getOwnPropertyDescriptor(Set.prototype, "toJSON")).toBeUndefined();
   });
 
   it("says plainly when more than 100 errors came in between two reads", async () => {

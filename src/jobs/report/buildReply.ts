@@ -3,7 +3,7 @@
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
 import { localDay } from "../cronTimes.ts";
-import { renderChart } from "./chart.ts";
+import { renderChart } from "./chartProcess.ts";
 import { gatherReport, type ReportDeps } from "./reportData.ts";
 import { renderReport, type ReportView } from "./renderReport.ts";
 

@@ -1,8 +1,8 @@
 // The 14-day chart (mails sent and errors per day) as a PNG: vega-lite → vega → SVG →
-// resvg. Labels come from the catalogs; fonts are the system's DejaVu. The chart libraries
-// load on first use: they are heavy, and vega-lite adds Set.prototype.toJSON when imported.
+// resvg. Labels come from the catalogs; fonts are the system's DejaVu. Only the chart
+// process (chartWorker.ts) runs this: the libraries are heavy, keep memory they never give
+// back, and vega-lite adds Set.prototype.toJSON when imported. The bot uses chartProcess.ts.
 import type { TopLevelSpec } from "vega-lite";
-import type { Attachment } from "../../core/reply.ts";
 import { type Language, translator } from "../../i18n/index.ts";
 import type { DayPoint } from "./reportData.ts";
 
@@ -64,14 +64,13 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
   }
 }
 
-export async function renderChart(days: readonly DayPoint[], language: Language, filename: string): Promise<Attachment> {
+export async function renderChartPng(days: readonly DayPoint[], language: Language): Promise<Buffer> {
   const svg = await renderChartSvg(days, language);
   const { Resvg } = await import("@resvg/resvg-js");
-  const png = new Resvg(svg, {
+  return new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: FONT },
     fitTo: { mode: "zoom", value: 2 },
   })
     .render()
     .asPng();
-  return { filename, contentType: "image/png", data: png };
 }

@@ -1,7 +1,7 @@
 // Entry point of the Discord adapter (src/index.ts imports it when DISCORD_TOKEN is set).
 import type { App } from "../../src/app.ts";
 import type { RunningAdapter } from "../../src/index.ts";
-import { type DiscordOptions, type RunningDiscord, startDiscord } from "./adapter.ts";
+import { startDiscord } from "./adapter.ts";
 
 export type { DiscordOptions, RunningDiscord } from "./adapter.ts";
 export { DEFAULT_TIMING } from "./timing.ts";

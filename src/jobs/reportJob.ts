@@ -6,6 +6,7 @@ import type { Services } from "../core/services.ts";
 import type { Language } from "../i18n/index.ts";
 import { channelGroups } from "./channels.ts";
 import type { Collector } from "./collector.ts";
+import { chartProcess } from "./report/chartProcess.ts";
 import { type CronTimes, localDay } from "./cronTimes.ts";
 import type { ErrorSource } from "./errorLog.ts";
 import { jobState } from "./jobState.ts";
@@ -62,6 +63,7 @@ export class ReportJob {
     const groups = channelGroups(this.deps.services, names);
     const pending = groups.filter((g) => !this.deps.ledger.done(this.keyOf(g.key, due)));
     if (pending.length === 0) return 0;
+    chartProcess().warm();
     // Hostings read a moment ago (by this tick's collection) are not read again.
     const fresh = now - this.deps.settings.collectFastEveryMs;
     await this.deps.collector.poll(names.filter((h) => (this.deps.collector.lastPoll(h) ?? 0) <= fresh));

@@ -2,7 +2,9 @@
 // resvg. Labels come from the catalogs; fonts are the system's DejaVu. Only the chart
 // process (chartWorker.ts) runs this: the libraries are heavy, keep memory they never give
 // back, and vega-lite adds Set.prototype.toJSON when imported. The bot uses chartProcess.ts.
-import type { TopLevelSpec } from "vega-lite";
+import { Resvg } from "@resvg/resvg-js";
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
 import { type Language, translator } from "../../i18n/index.ts";
 import type { DayPoint } from "./reportData.ts";
 
@@ -47,8 +49,7 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
       y: { field, type: "quantitative", title, axis: { tickMinStep: 1 } },
     },
   });
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
-  const spec = vegaLite.compile({
+  const spec = compile({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: t("jobs:chart.title", { count: days.length }),
     background: "white",
@@ -66,7 +67,6 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
 
 export async function renderChartPng(days: readonly DayPoint[], language: Language): Promise<Buffer> {
   const svg = await renderChartSvg(days, language);
-  const { Resvg } = await import("@resvg/resvg-js");
   return new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: FONT },
     fitTo: { mode: "zoom", value: 2 },

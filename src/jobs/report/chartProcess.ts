@@ -101,6 +101,11 @@ export class ChartProcess {
     });
   }
 
+  /** Starts the child ahead of a chart, so that its start-up overlaps the caller's reading. */
+  warm(): void {
+    if (!this.child) this.idle(this.start());
+  }
+
   /** Stops the child (if any); charts still being drawn fail. */
   async stop(): Promise<void> {
     const child = this.child;

@@ -69,6 +69,7 @@ function openTerminalChat(app: App): TerminalChat {
     output: process.stdout,
     style: { color: process.stdout.isTTY === true && !process.env.NO_COLOR },
     historyFile: join(dirname(env.MAILBRAKE_DATA_FILE), "history.txt"),
+    attachmentDir: dirname(env.MAILBRAKE_DATA_FILE),
   });
   app.services.notifier.add(new ConsoleSink(chat.print, { color: false }, dirname(env.MAILBRAKE_DATA_FILE)));
   return chat;

@@ -8,6 +8,7 @@ import type { Language } from "../../src/i18n/index.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { isYes } from "./answers.ts";
 import { consoleActor, terminalPlace } from "./actor.ts";
+import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText, type TerminalStyle } from "./render.ts";
 
 export interface ChatOptions {
@@ -17,6 +18,8 @@ export interface ChatOptions {
   output: NodeJS.WritableStream;
   style: TerminalStyle;
   historyFile: string;
+  /** Where attachments of answers (report charts) are saved. */
+  attachmentDir: string;
 }
 
 const HISTORY_LINES = 200;
@@ -79,7 +82,8 @@ export class TerminalChat {
     const { engine, language, style } = this.options;
     const request = { actor: this.actor, place: terminalPlace, language };
     const reply = await engine.handle({ ...request, text: line });
-    this.options.output.write(`${renderText(reply, style)}\n`);
+    const paths = await saveAttachments(reply, this.options.attachmentDir);
+    this.options.output.write(`${renderText(reply, style)}${pathLines(paths)}\n`);
     const buttons = confirmButton(reply);
     if (!buttons) return;
     this.options.output.write(`${this.t("console:confirmPrompt")} `);

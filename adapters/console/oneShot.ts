@@ -1,6 +1,8 @@
 // One command from the command line, then exit: `mailbrake status all --json`,
 // `mailbrake block example.com --yes`.
+import { dirname } from "node:path";
 import { consoleActor, terminalLanguage, terminalPlace } from "./actor.ts";
+import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText } from "./render.ts";
 import { createApp } from "../../src/app.ts";
 import type { CliFlags } from "../../src/cli.ts";
@@ -29,17 +31,18 @@ export async function runOnce(words: string[], flags: CliFlags): Promise<number>
       const result = await app.engine.act({ ...request, buttonId: buttons.confirm });
       reply = result.update ?? result.notice ?? reply;
     }
-    output(reply, flags);
+    const files = await saveAttachments(reply, dirname(env.MAILBRAKE_DATA_FILE));
+    output(reply, flags, undefined, files);
     return reply.failed ? 1 : 0;
   } finally {
     await app.close();
   }
 }
 
-function output(reply: Reply, flags: CliFlags, problem?: string): void {
+function output(reply: Reply, flags: CliFlags, problem?: string, files: string[] = []): void {
   if (flags.json) {
     const failed = Boolean(reply.failed || problem);
-    const body = { ok: !failed, text: problem ?? reply.text, data: reply.data ?? null };
+    const body = { ok: !failed, text: problem ?? reply.text, data: reply.data ?? null, files };
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return;
   }
@@ -48,5 +51,5 @@ function output(reply: Reply, flags: CliFlags, problem?: string): void {
     return;
   }
   const stream = reply.failed ? process.stderr : process.stdout;
-  stream.write(`${renderText(reply, { color: false })}\n`);
+  stream.write(`${renderText(reply, { color: false })}${pathLines(files)}\n`);
 }

@@ -1,9 +1,8 @@
 // Channel posts (announcements, reports, alerts, progress) printed in the terminal as they come.
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { ChannelSink } from "../../src/core/notifier.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { MessageRef } from "../../src/store/schema.ts";
+import { pathLines, saveAttachments } from "./attachments.ts";
 import { renderText, type TerminalStyle } from "./render.ts";
 
 export class ConsoleSink implements ChannelSink {
@@ -18,13 +17,8 @@ export class ConsoleSink implements ChannelSink {
   ) {}
 
   async post(reply: Reply): Promise<MessageRef[]> {
-    const lines = [renderText(reply, this.style)];
-    for (const attachment of reply.attachments ?? []) {
-      const path = join(this.attachmentDir, attachment.filename);
-      await writeFile(path, attachment.data);
-      lines.push(`  → ${path}`);
-    }
-    this.print(lines.join("\n"));
+    const paths = await saveAttachments(reply, this.attachmentDir);
+    this.print(renderText(reply, this.style) + pathLines(paths));
     this.next += 1;
     return [{ platform: "console", channel: "terminal", id: String(this.next) }];
   }

@@ -62,6 +62,7 @@ describe("the terminal chat asks in the user's language", () => {
       output,
       style: { color: false },
       historyFile: join(dir, "history"),
+      attachmentDir: dir,
     });
     const done = chat.run();
     input.end(`${lines.join("\n")}\n`);

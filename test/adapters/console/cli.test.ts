@@ -1,5 +1,6 @@
 // The real CLI spawned as a child process, as scripts and people use it.
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempDir } from "../../helpers/tempDir.ts";
@@ -46,6 +47,16 @@ describe("mailbrake CLI", () => {
     const help = await run(["--help"], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("mailbrake block example.com --yes");
+  });
+
+  it("one-shot report saves its chart beside the data file and prints the path", async () => {
+    const dir = await tempDir();
+    const result = await run(["report", "sklep-nowak.pl"], dir);
+    expect(result.code).toBe(0);
+    const path = /→ (\S+\.png)$/m.exec(result.stdout)?.[1];
+    expect(path?.startsWith(dir)).toBe(true);
+    const png = await readFile(path ?? "");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
   it("one-shot status all --json gives the provider's raw fields, exit 0", async () => {

@@ -22,6 +22,8 @@ const LATE_AFTER_MS = 10 * 60_000;
 interface ReportState {
   /** End of the last posted report's period, per channel group. */
   lastTo: Record<string, number>;
+  /** When this job first ran: a report due before a fresh install was never missed. */
+  since?: number;
 }
 
 export interface ReportJobDeps {
@@ -39,7 +41,8 @@ export class ReportJob {
   constructor(private readonly deps: ReportJobDeps) {}
 
   private get state(): ReportState {
-    return jobState<ReportState>(this.deps.services.store, "report", () => ({ lastTo: {} }));
+    const now = this.deps.services.clock.now();
+    return jobState<ReportState>(this.deps.services.store, "report", () => ({ lastTo: {}, since: now }));
   }
 
   /** The scheduled time whose report is owed now, if any (the local day not over yet). */
@@ -48,6 +51,8 @@ export class ReportJob {
     if (due === undefined) return undefined;
     const { timeZone } = this.deps.settings;
     if (localDay(due, timeZone) !== localDay(now, timeZone)) return undefined;
+    const { since } = this.state;
+    if (since !== undefined && due < since) return undefined;
     return due;
   }
 

@@ -13,8 +13,13 @@ export interface JobsTestApp extends TestApp {
   jobs: Jobs;
 }
 
-export async function makeJobsApp(options: TestAppOptions): Promise<JobsTestApp> {
+/**
+ * A bot whose jobs have been running for long (its report job dates from the epoch), unless
+ * `fresh`: a first install, for which no earlier report was ever missed.
+ */
+export async function makeJobsApp(options: TestAppOptions & { fresh?: boolean }): Promise<JobsTestApp> {
   const app = await makeTestApp(options);
+  if (!options.fresh) app.services.store.data.jobs.report ??= { lastTo: {}, since: 0 };
   const jobs = await Jobs.create(app, { sleep: async () => undefined });
   return Object.assign(app, { jobs });
 }

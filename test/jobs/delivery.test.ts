@@ -25,7 +25,7 @@ describe("posts no channel accepted", () => {
     channel.down = true;
     await app.jobs.tick();
     expect(app.sink.posts).toHaveLength(0);
-    expect(app.services.store.data.jobs.report).toEqual({ lastTo: {} });
+    expect(app.services.store.data.jobs.report).toEqual({ lastTo: {}, since: 0 });
     channel.down = false;
     clock.advance(MINUTE);
     await app.jobs.tick();

@@ -63,6 +63,19 @@ describe("report schedule across restarts", () => {
     await app.close();
   });
 
+  it("a fresh install started after the day's report time posts no 'late' report that day", async () => {
+    const dataDir = await tempDir();
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 11, 30));
+    const app = await makeJobsApp({ dataDir, clock, hostings: seeds, fresh: true });
+    const reports = () => app.sink.posts.filter((p) => p.card?.title.startsWith("Daily error report"));
+    await app.jobs.tick();
+    expect(reports()).toHaveLength(0);
+    clock.advance(21 * HOUR); // the next day's 08:30: that report is owed as usual
+    await app.jobs.tick();
+    expect(reports()).toHaveLength(1);
+    await app.jobs.stop();
+  });
+
   it("a report missed on a day that is over is not posted the next day", async () => {
     const dataDir = await tempDir();
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 7, 30)); // yesterday's 08:00 missed

@@ -1,6 +1,7 @@
 // One request's view: who asks, in which language, with which role.
 import { type Language, type Translate, translator } from "../i18n/index.ts";
 import { formatDateTime, formatDuration, formatNumber } from "../i18n/format.ts";
+import type { AuditRecord } from "../store/audit.ts";
 import type { Actor, Place, Role } from "./actor.ts";
 import type { HostingDirectory } from "./hostings.ts";
 import type { Services } from "./services.ts";
@@ -40,4 +41,18 @@ export function makeContext(
     duration: (ms) => formatDuration(language, ms),
     number: (value) => formatNumber(language, value),
   };
+}
+
+/** Records what this request's person did, on this platform and channel. */
+export function auditAs(
+  ctx: Context,
+  entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference">,
+): Promise<void> {
+  return ctx.services.audit.record({
+    platform: ctx.actor.platform,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    channel: ctx.place.channel,
+    ...entry,
+  });
 }

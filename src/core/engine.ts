@@ -9,7 +9,7 @@ import type { Command } from "./commands/command.ts";
 import { COMMANDS } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
 import { parseButtonId } from "./confirmations.ts";
-import { type Context, makeContext } from "./context.ts";
+import { auditAs, type Context, makeContext } from "./context.ts";
 import { errorText } from "./errorText.ts";
 import { execute } from "./execute.ts";
 import { Follower } from "./follower.ts";
@@ -151,17 +151,9 @@ export class Engine {
   }
 
   private audit(ctx: Context, event: "request" | "denied" | "confirmed" | "cancelled" | "expired", command: string, outcome: string, hosting?: string) {
-    return this.services.audit.record({
-      event,
-      platform: ctx.actor.platform,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      channel: ctx.place.channel,
-      command,
-      hosting,
-      outcome,
-    });
+    return auditAs(ctx, { event, command, outcome, hosting });
   }
+
 }
 
 const person = (actor: Actor) => ({ platform: actor.platform, id: actor.id, name: actor.name });

@@ -4,7 +4,7 @@ import type { Confirmation } from "../store/schema.ts";
 import { announcement } from "./announce.ts";
 import { type Outcome, resolvedReply } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
-import type { Context } from "./context.ts";
+import { auditAs, type Context } from "./context.ts";
 import { errorText } from "./errorText.ts";
 import type { Follower } from "./follower.ts";
 import { recordBlock } from "./holds.ts";
@@ -18,12 +18,8 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
   const finish = async (status: Confirmation["status"], outcome: Outcome, auditOutcome: string) => {
     c.status = status;
     await store.save();
-    await services.audit.record({
+    await auditAs(ctx, {
       event: status === "done" ? "executed" : "failed",
-      platform: ctx.actor.platform,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      channel: ctx.place.channel,
       command: c.mutation,
       hosting: c.hosting,
       outcome: auditOutcome,

@@ -4,7 +4,7 @@ import { blockFirstReply, confirmReply } from "./cards/confirmCard.ts";
 import { failure } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import { createConfirmation } from "./confirmations.ts";
-import type { Context } from "./context.ts";
+import { auditAs, type Context } from "./context.ts";
 import { MUTATIONS } from "./mutations/index.ts";
 import type { MutationArgs } from "./mutations/spec.ts";
 import type { Reply } from "./reply.ts";
@@ -49,14 +49,5 @@ export async function requestMutation(
 }
 
 function audit(ctx: Context, command: string, hosting: string, outcome: string): Promise<void> {
-  return ctx.services.audit.record({
-    event: "request",
-    platform: ctx.actor.platform,
-    actorId: ctx.actor.id,
-    actorName: ctx.actor.name,
-    channel: ctx.place.channel,
-    command,
-    hosting,
-    outcome,
-  });
+  return auditAs(ctx, { event: "request", command, hosting, outcome });
 }

@@ -1,4 +1,5 @@
 import { UserError } from "../../errors.ts";
+import { auditAs } from "../context.ts";
 import { type Command, textReply } from "./command.ts";
 
 /** Sandbox only: a burst of traffic that ends in the provider's spam block, to rehearse. */
@@ -12,16 +13,7 @@ export const drill: Command = {
     if (!sandbox) throw new UserError("errors.sandboxOnly");
     const hosting = await ctx.hostings.resolve(word);
     await sandbox.spamDrill(hosting);
-    await ctx.services.audit.record({
-      event: "executed",
-      platform: ctx.actor.platform,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      channel: ctx.place.channel,
-      command: "drill",
-      hosting,
-      outcome: "spam_drill",
-    });
+    await auditAs(ctx, { event: "executed", command: "drill", hosting, outcome: "spam_drill" });
     return textReply(ctx.t("drill.started", { hosting }));
   },
 };

@@ -1,28 +1,13 @@
 // The real CLI in the terminal's language: LANG picks it, MAILBRAKE_LOCALE stands in when LANG
 // names no catalog language, and the one-shot and chat answers follow it.
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 
-const bin = new URL("../../bin/mailbrake.js", import.meta.url).pathname;
 const HOSTING = "boulangerie-martin.fr";
 
-function run(args: string[], dataDir: string, env: Record<string, string>, input = "") {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, MAILBRAKE_DATA_FILE: join(dataDir, "mailbrake.json"), ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const run = (args: string[], dataDir: string, env: Record<string, string>, input = "") =>
+  runCli(args, { dataDir, env, input });
 
 describe("the CLI speaks the terminal's language", () => {
   const tempDir = useTempDir();

@@ -1,40 +1,14 @@
 // The real CLI spawned as a child process, as scripts and people use it.
-import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
 
-const bin = new URL("../../../bin/mailbrake.js", import.meta.url).pathname;
 const HOSTING = "boulangerie-martin.fr";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], dataDir: string, input?: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        MAILBRAKE_DATA_FILE: join(dataDir, "mailbrake.json"),
-        LANG: "C",
-        ...env,
-      },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? "");
-  });
-}
+const run = (args: string[], dataDir: string, input?: string, env: Record<string, string> = {}) =>
+  runCli(args, { dataDir, input, env });
 
 describe("mailbrake CLI", () => {
   const tempDir = useTempDir();

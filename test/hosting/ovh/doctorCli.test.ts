@@ -1,15 +1,14 @@
 // `mailbrake doctor` as people run it: the real CLI in a child process, trusting the fake
 // API's certificate through NODE_EXTRA_CA_CERTS.
-import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loopbackCertificate } from "../../fakes/ovhCert.ts";
 import { FAKE_CREDENTIALS, FAKE_OAUTH } from "../../fakes/ovhApi.ts";
 import { type OvhHarness, startOvhHarness } from "../../fakes/ovhHarness.ts";
+import { runCli } from "../../helpers/cli.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
 
-const bin = new URL("../../../bin/mailbrake.js", import.meta.url).pathname;
 const tempDir = useTempDir();
 let h: OvhHarness | undefined;
 afterEach(async () => {
@@ -26,19 +25,9 @@ async function trustFile(dir: string): Promise<string> {
   return file;
 }
 
-function run(dir: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "doctor"], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", MAILBRAKE_DATA_FILE: join(dir, "m.json"), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out }));
-  });
+async function run(dataDir: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const { code, stdout, stderr } = await runCli(["doctor"], { dataDir, env });
+  return { code, out: stdout + stderr };
 }
 
 describe("mailbrake doctor (CLI)", () => {

@@ -273,31 +273,38 @@ export class FakeDiscord {
 
   private message(channelId: string, body: unknown, id?: string): unknown {
     const b = (body ?? {}) as Record<string, unknown>;
-    return {
-      id: id ?? this.snowflake(),
-      channel_id: channelId,
-      type: 0,
-      content: b.content ?? "",
-      embeds: b.embeds ?? [],
-      components: b.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: 0,
-      author: {
-        id: this.options.botUserId ?? "900000000000000001",
-        username: "mailbrake",
-        discriminator: "0",
-        avatar: null,
-        bot: true,
+    return botMessage(
+      {
+        id: id ?? this.snowflake(),
+        channel_id: channelId,
+        content: b.content ?? "",
+        embeds: b.embeds ?? [],
+        components: b.components ?? [],
       },
-    };
+      this.options.botUserId,
+    );
   }
+}
+
+/** A message the bot posted, in the API's shape: `fields` over the defaults. */
+export function botMessage(fields: Record<string, unknown>, botUserId = "900000000000000001"): Record<string, unknown> {
+  return {
+    type: 0,
+    content: "",
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: 0,
+    author: { id: botUserId, username: "mailbrake", discriminator: "0", avatar: null, bot: true },
+    ...fields,
+  };
 }
 
 async function parseBody(

@@ -9,7 +9,7 @@ import {
   type RunningDiscord,
   startDiscord,
 } from "../../adapters/discord/start.ts";
-import { FakeDiscord } from "../fakes/discordFake.ts";
+import { botMessage, FakeDiscord } from "../fakes/discordFake.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
 
 export const APP_ID = "800000000000000001";
@@ -174,30 +174,7 @@ export function click(who: Who, customId: string, messageId = "62000000000000000
     3,
     { custom_id: customId, component_type: 2 },
     {
-      message: {
-        id: messageId,
-        channel_id: CHANNEL,
-        type: 20,
-        content: "",
-        embeds: [],
-        components: [],
-        attachments: [],
-        mentions: [],
-        mention_roles: [],
-        mention_everyone: false,
-        pinned: false,
-        tts: false,
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        flags: 64,
-        author: {
-          id: "900000000000000001",
-          username: "mailbrake",
-          discriminator: "0",
-          avatar: null,
-          bot: true,
-        },
-      },
+      message: botMessage({ id: messageId, channel_id: CHANNEL, type: 20, flags: 64 }),
     },
   );
 }

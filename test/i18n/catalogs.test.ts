@@ -3,19 +3,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { flatten } from "../helpers/flatten.ts";
 import { LANGUAGES, loadCatalogs } from "../../src/i18n/index.ts";
 
 const catalogs = loadCatalogs();
 const root = new URL("../../", import.meta.url).pathname;
-
-function flatten(value: unknown, prefix = ""): Record<string, string> {
-  if (typeof value === "string") return { [prefix]: value };
-  const out: Record<string, string> = {};
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    Object.assign(out, flatten(inner, prefix ? `${prefix}.${key}` : key));
-  }
-  return out;
-}
 
 function keysOf(language: (typeof LANGUAGES)[number]): Record<string, string> {
   const out: Record<string, string> = {};

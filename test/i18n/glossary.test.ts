@@ -1,6 +1,7 @@
 // The control panel's words (DOMAIN.md's glossary) in every language, and no English left in
 // the translated core and terminal catalogs.
 import { describe, expect, it } from "vitest";
+import { flatten } from "../helpers/flatten.ts";
 import { type Language, LANGUAGES, loadCatalogs, translate } from "../../src/i18n/index.ts";
 
 type Term = "block" | "unblock" | "purge" | "recipient" | "enabled" | "disabled" | "purging" | "sentToday" | "errors" | "reportTo" | "confirm" | "requestSent";
@@ -133,15 +134,6 @@ describe.each(LANGUAGES)("%s follows the control panel's glossary", (language) =
     }
   });
 });
-
-function flatten(value: unknown, prefix = ""): Record<string, string> {
-  if (typeof value === "string") return { [prefix]: value };
-  const out: Record<string, string> = {};
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    Object.assign(out, flatten(inner, prefix ? `${prefix}.${key}` : key));
-  }
-  return out;
-}
 
 /** Messages that may read the same as English: placeholders only, typed command words, or
  * "hosting", which Polish and Dutch use as well. */

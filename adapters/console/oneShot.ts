@@ -23,6 +23,16 @@ export async function runOnce(words: string[], flags: CliFlags): Promise<number>
   try {
     let reply = await app.engine.handle({ ...request, text: words.join(" ") });
     const buttons = confirmButton(reply);
+    const asked = words[0]?.toLowerCase();
+    if (buttons && reply.confirms && reply.confirms !== asked) {
+      // `--yes` confirms the action named on the command line, never another one offered.
+      const hosting = (reply.data as { hosting?: string } | undefined)?.hosting ?? "";
+      const t = translator(language);
+      const first = t("console:otherActionFirst", { action: reply.confirms, hosting, asked });
+      if (flags.json) output(reply, flags, `${reply.text}\n\n${first}`);
+      else process.stderr.write(`${renderText(reply, { color: false })}\n\n${first}\n`);
+      return 1;
+    }
     if (buttons && !reply.failed) {
       if (!flags.yes) {
         output(reply, flags, `${translator(language)("console:needsYes")}`);

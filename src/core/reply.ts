@@ -46,6 +46,12 @@ export interface Reply {
   attachments?: Attachment[];
   /** Set when the request was refused or failed (exit code of one-shot commands). */
   failed?: boolean;
+  /**
+   * The action the reply's Confirm button performs, when it asks for a decision. It may differ
+   * from the command asked (a purge of a sending hosting offers a block): `--yes` confirms only
+   * the action named on the command line.
+   */
+  confirms?: "block" | "unblock" | "purge" | "recipient";
   /** Machine-readable result for `--json` (raw provider fields). */
   data?: unknown;
 }

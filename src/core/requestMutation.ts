@@ -36,7 +36,7 @@ export async function requestMutation(
     const block = pending("block");
     await services.store.save();
     await audit(ctx, mutation, hosting, "refused:blockFirst");
-    return blockFirstReply(ctx, block, hosting, mail);
+    return blockFirstReply(ctx, block, mail);
   }
   if (refusal) {
     await audit(ctx, mutation, hosting, `refused:${refusal}`);

@@ -105,7 +105,8 @@ describe("cards in the user's language", () => {
     const app = await setup();
     const reply = await ask(app, ADMIN, `purge ${HOSTING}`, "fr");
     const text = renderText(reply);
-    expect(text).toMatch(/^! Purger les e-mails — boulangerie-martin\.fr$/m);
+    // The card is titled by what its button does (issue #17): a block.
+    expect(text).toMatch(/^! Bloquer l'envoi — boulangerie-martin\.fr$/m);
     expect(text).toContain("Vous devez d'abord bloquer l'envoi des e-mails avant de pouvoir les purger.");
     const labels = reply.card?.blocks.flatMap((b) => (b.type === "actions" ? b.buttons.map((x) => x.label) : []));
     expect(labels).toEqual(["Bloquer l'envoi", "Annuler"]);

@@ -22,18 +22,24 @@ export function requestFields(ctx: Pick<Context, "t">, c: Confirmation, mail?: H
   return fields;
 }
 
-export function confirmButtons(ctx: Pick<Context, "t">, c: Confirmation): Button[] {
+/** A purge of a hosting the provider stopped: sending resumes right after it, cause or not. */
+export const purgeResumesCause = (c: Pick<Confirmation, "mutation">, mail?: HostingMail): boolean =>
+  c.mutation === "purge" && mail !== undefined && (mail.state === "spam" || mail.state === "bounce" || mail.state === "ko");
+
+export function confirmButtons(ctx: Pick<Context, "t">, c: Confirmation, mail?: HostingMail): Button[] {
   const { t } = ctx;
   const spec = MUTATIONS[c.mutation];
+  const acknowledge = purgeResumesCause(c, mail);
   const confirm: Button = {
     id: buttonId("ok", c.token),
-    label: t("confirm.confirm"),
+    label: acknowledge ? t("mutation.purge.ackConfirm") : t("confirm.confirm"),
     style: spec.style,
   };
   if (spec.secondGate) {
+    const effect = t(`mutation.${c.mutation}.effect`);
     confirm.confirm = {
       title: mutationTitle(ctx, c),
-      text: t(`mutation.${c.mutation}.effect`),
+      text: acknowledge ? `${effect} ${t("mutation.purge.ack")}` : effect,
       confirm: t(`mutation.${c.mutation}.name`),
       deny: t("confirm.cancel"),
     };
@@ -48,6 +54,9 @@ export function confirmReply(ctx: Context, c: Confirmation, mail: HostingMail): 
     tone: c.mutation === "purge" ? "danger" : "warning",
     blocks: [
       { type: "text", text: t(`mutation.${c.mutation}.effect`, { email: c.args.email }) },
+      ...(purgeResumesCause(c, mail)
+        ? [{ type: "text" as const, text: `${t("mutation.purge.resumes")} ${t("mutation.purge.ack")}` }]
+        : []),
       { type: "fields", fields: requestFields(ctx, c, mail) },
       {
         type: "context",
@@ -56,22 +65,28 @@ export function confirmReply(ctx: Context, c: Confirmation, mail: HostingMail): 
           name: c.requester?.name ?? "",
         }),
       },
-      { type: "actions", buttons: confirmButtons(ctx, c) },
+      { type: "actions", buttons: confirmButtons(ctx, c, mail) },
     ],
   };
-  return { text: cardText(card), card, visibility: "requester" };
+  return { text: cardText(card), card, visibility: "requester", confirms: c.mutation, data: pendingData(c) };
 }
 
-/** Purge asked while sending is on: explain, and offer to block first. */
-export function blockFirstReply(ctx: Context, block: Confirmation, hosting: string, mail: HostingMail): Reply {
+const pendingData = (c: Confirmation) => ({ hosting: c.hosting, action: c.mutation, status: c.status });
+
+/**
+ * Purge asked while sending is on: the provider refuses it. The card is a block card (its
+ * title, text and button all name the block), saying the purge comes after.
+ */
+export function blockFirstReply(ctx: Context, block: Confirmation, mail: HostingMail): Reply {
   const { t } = ctx;
   const card: Card = {
-    title: mutationTitle(ctx, { mutation: "purge", hosting }),
+    title: mutationTitle(ctx, block),
     tone: "warning",
     blocks: [
-      { type: "text", text: t("refused.blockFirst") },
+      { type: "text", text: `${t("refused.blockFirstLead")} ${t("refused.blockFirst")}` },
       { type: "text", text: t("mutation.block.effect") },
-      { type: "fields", fields: [{ label: t("status.state"), value: stateLabel(t, mail.state) }] },
+      { type: "text", text: t("refused.blockFirstThen", { hosting: block.hosting }) },
+      { type: "fields", fields: requestFields(ctx, block, mail) },
       {
         type: "actions",
         buttons: [
@@ -81,5 +96,11 @@ export function blockFirstReply(ctx: Context, block: Confirmation, hosting: stri
       },
     ],
   };
-  return { text: cardText(card), card, visibility: "requester" };
+  return {
+    text: cardText(card),
+    card,
+    visibility: "requester",
+    confirms: "block",
+    data: { ...pendingData(block), requested: "purge" },
+  };
 }

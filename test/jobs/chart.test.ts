@@ -83,9 +83,18 @@ describe("report chart drawn in a process of its own", () => {
   });
 
   it("a chart that never comes back times out, the hung child is killed, and the next one works", async () => {
-    const charts = fake({ timeoutMs: 300 });
+    // Deadlines are fired by the test, never by the wall clock: a child may take any time to start.
+    const armed: (() => void)[] = [];
+    const charts = fake({
+      timeoutMs: 300,
+      deadline: (_ms, onTimeout) => {
+        armed.push(onTimeout);
+        return () => undefined;
+      },
+    });
     const waiting = [charts.render(days, as("hang")), charts.render(days, as("hang"))];
     const hung = charts.pid;
+    for (const fire of armed.splice(0)) fire();
     for (const error of await Promise.all(waiting.map(rejection))) {
       expect(error.code).toBe("timeout");
       expect(error.message).toContain("not drawn within 0.3 s");

@@ -40,13 +40,21 @@ export interface ChartProcessOptions {
   timeoutMs?: number;
   /** After this many charts the child is replaced once idle, so its own memory stays bounded. */
   maxCharts?: number;
+  /** Arms a chart's deadline; returns its cancel (tests fire deadlines themselves). */
+  deadline?: (ms: number, onTimeout: () => void) => () => void;
 }
+
+const realDeadline = (ms: number, onTimeout: () => void): (() => void) => {
+  const timer = setTimeout(onTimeout, ms);
+  return () => clearTimeout(timer);
+};
 
 const DEFAULTS: Required<ChartProcessOptions> = {
   workerFile: fileURLToPath(new URL("./chartWorker.ts", import.meta.url)),
   idleMs: 30_000,
   timeoutMs: 20_000,
   maxCharts: 500,
+  deadline: realDeadline,
 };
 
 /** The child runs TypeScript through tsx's loader, as bin/mailbrake.js does for the bot. */
@@ -55,7 +63,7 @@ const tsxLoader = () => pathToFileURL(createRequire(import.meta.url).resolve("ts
 interface Pending {
   resolve(png: Buffer): void;
   reject(error: Error): void;
-  timer: NodeJS.Timeout;
+  cancel(): void;
 }
 
 export class ChartProcess {
@@ -82,14 +90,14 @@ export class ChartProcess {
     const id = this.nextId++;
     this.busy(child);
     return new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const cancel = this.options.deadline(this.options.timeoutMs, () => {
         const seconds = this.options.timeoutMs / 1000;
         this.fail(
           child,
           new ChartError("timeout", `chart not drawn within ${seconds} s; chart process killed`),
         );
-      }, this.options.timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      });
+      this.pending.set(id, { resolve, reject, cancel });
       const request: ChartRequest = { id, days, language };
       child.send(request, (error) => {
         if (error)
@@ -141,7 +149,7 @@ export class ChartProcess {
     const waiting = this.pending.get(message.id);
     if (child !== this.child || !waiting) return;
     this.pending.delete(message.id);
-    clearTimeout(waiting.timer);
+    waiting.cancel();
     this.drawn += 1;
     if ("png" in message) {
       waiting.resolve(
@@ -187,8 +195,8 @@ export class ChartProcess {
     child.channel?.unref();
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const { timer, reject } of waiting) {
-      clearTimeout(timer);
+    for (const { cancel, reject } of waiting) {
+      cancel();
       reject(error);
     }
   }

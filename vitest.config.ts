@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    // A private PostgreSQL server for the run (the distribution's binaries; see the README).
+    globalSetup: ["test/setup/pg.ts"],
   },
 });

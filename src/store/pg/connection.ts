@@ -1,0 +1,105 @@
+// The connection to PostgreSQL (`DATABASE_URL`): a pool with a statement timeout on every
+// query (a locked table cannot hang a Slack ack), one-line errors that name the server, the
+// database and the user but never the password, and retries with backoff while the server
+// cannot be reached at start-up. There is no fall-back to the embedded store.
+import pg from "pg";
+import { StoreError } from "../../errors.ts";
+
+export interface PoolOptions {
+  /** Deadline of every statement, ms. */
+  statementTimeoutMs?: number;
+  /** Deadline to open a connection, ms. */
+  connectTimeoutMs?: number;
+  /** Connections kept at most. */
+  max?: number;
+}
+
+/** Where the URL points, for messages: `user@host:port/database` (never the password). */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : "";
+    return `${user}${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "(malformed URL)";
+  }
+}
+
+/** Whether `url` looks like a PostgreSQL URL (checked at start-up, before any connection). */
+export function isPostgresUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "" && u.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 5_000,
+    idle_in_transaction_session_timeout: 30_000,
+    application_name: "mailbrake",
+  });
+  // An idle connection dropped by the server (a restart) must not crash the process: the
+  // next query gets a fresh connection or a clear error.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+/** Codes of a server that is not there (yet): worth retrying. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "57P03", "57P01"]);
+
+export function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && UNREACHABLE.has(code)) return true;
+  const message = (error as Error | null)?.message ?? "";
+  return /timeout exceeded when trying to connect|Connection terminated|connect ETIMEDOUT/i.test(message);
+}
+
+/** One line saying what is wrong with the database, for an operator (never the password). */
+export function describeError(error: unknown, url: string): string {
+  const where = `PostgreSQL ${describeUrl(url)}`;
+  const e = error as { code?: string; message?: string } | null;
+  switch (e?.code) {
+    case "28P01":
+    case "28000":
+      return `${where} refused the credentials of DATABASE_URL (wrong user or password)`;
+    case "3D000":
+      return `${where}: the database does not exist (create it, or fix DATABASE_URL)`;
+    case "ENOTFOUND":
+      return `${where}: the host name does not resolve`;
+    case "57014":
+      return `${where}: a statement took too long and was cancelled`;
+    default:
+      if (isUnreachable(error)) return `${where} cannot be reached (${e?.code ?? "no answer"})`;
+      return `${where}: ${(e?.message ?? String(error)).replace(/postgres(ql)?:\/\/[^\s]*/g, "(url)")}`;
+  }
+}
+
+export interface RetryOptions {
+  /** Attempts in all (the first included). */
+  attempts: number;
+  baseMs: number;
+  sleep(ms: number): Promise<void>;
+  onRetry?(line: string, attempt: number): void;
+}
+
+/** Opens one connection to check the server, retrying (with backoff) while it cannot be reached. */
+export async function checkReachable(pool: pg.Pool, url: string, retry: RetryOptions): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const client = await pool.connect();
+      client.release();
+      return;
+    } catch (error) {
+      const line = describeError(error, url);
+      if (!isUnreachable(error) || attempt >= retry.attempts) throw new StoreError(line);
+      retry.onRetry?.(line, attempt);
+      await retry.sleep(Math.min(retry.baseMs * 2 ** (attempt - 1), 30_000));
+    }
+  }
+}

@@ -33,7 +33,7 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
     const refusal = spec.refusal(mail);
     if (refusal) {
       const text = t("resolved.stateChanged", {
-        state: stateLabel(t, mail.state),
+        state: stateLabel(t, mail.state, mail.stateName),
         reason: t(`refused.${refusal}`, { hosting: c.hosting }),
       });
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);

@@ -40,7 +40,7 @@ export async function requestMutation(
   }
   if (refusal) {
     await audit(ctx, mutation, hosting, `refused:${refusal}`);
-    return failure(t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state) }));
+    return failure(t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state, mail.stateName) }));
   }
   const confirmation = pending(mutation);
   await services.store.save();

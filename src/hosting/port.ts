@@ -1,11 +1,17 @@
 // The hosting-mail port: what mailbrake needs from a provider of web hostings
 // (DOMAIN.md). The embedded sandbox and the OVHcloud API both implement it.
 
+/** The states of the published model (`hosting.web.mail.StateEnum`). */
 export const MAIL_STATES = ["ok", "force", "ko", "bounce", "spam", "purging"] as const;
-export type MailState = (typeof MAIL_STATES)[number];
+export type KnownState = (typeof MAIL_STATES)[number];
+/**
+ * A state as read: one of the model's, or "unknown" when the provider answered a value the
+ * model does not list (its own word is then in `HostingMail.stateName`). Unknown counts as stopped.
+ */
+export type MailState = KnownState | "unknown";
 
 /** States in which sending is stopped and new mail is held (or being purged). */
-export const STOPPED_STATES: readonly MailState[] = ["ko", "bounce", "spam", "purging"];
+export const STOPPED_STATES: readonly MailState[] = ["ko", "bounce", "spam", "purging", "unknown"];
 export const isStopped = (state: MailState): boolean => STOPPED_STATES.includes(state);
 
 export const MAIL_ACTIONS = ["BLOCK", "PURGE", "UNBLOCK"] as const;
@@ -21,21 +27,25 @@ export interface HostingMail {
   sent: number;
   /** Cumulative mails in error since the hosting was created. */
   bounce: number;
-  /** Recipient of the daily error report. */
+  /** Recipient of the daily error report ("" when none is set: the model's `email` is nullable). */
   reportRecipient: string;
+  /** The provider's own word when `state` is "unknown". */
+  stateName?: string;
 }
 
+/** `hosting.web.mail.Bounce`: the recipient and the message are nullable in the model. */
 export interface Bounce {
-  /** ISO 8601 date-time. */
+  /** ISO 8601 date-time with a zone offset (older answers: a day). */
   date: string;
-  to: string;
-  message: string;
+  to: string | null;
+  message: string | null;
 }
 
+/** `hosting.web.mail.VolumeHistory`: one day's mails sent; the count is nullable in the model. */
 export interface Volume {
-  /** ISO 8601 date (day). */
+  /** ISO 8601 date-time with a zone offset (the day's start), or a day-only date. */
   date: string;
-  volume: number;
+  volume: number | null;
 }
 
 export const MAX_BOUNCES_PER_CALL = 100;

@@ -39,7 +39,7 @@ export interface PollResult {
 
 const POLL_CONCURRENCY = 4;
 
-const keyOf = (b: Bounce) => `${b.date}|${b.to}|${b.message}`;
+const keyOf = (b: Bounce) => `${b.date}|${b.to ?? ""}|${b.message ?? ""}`;
 
 export class Collector {
   constructor(
@@ -127,7 +127,8 @@ export class Collector {
           continue;
         }
       }
-      fresh.push({ at, hosting, to: bounce.to, message: bounce.message });
+      // The model allows a null recipient or message: kept as "" (unknown).
+      fresh.push({ at, hosting, to: bounce.to ?? "", message: bounce.message ?? "" });
     }
     fresh.reverse(); // oldest first, as the log is kept
     const oldest = answer[answer.length - 1];

@@ -6,7 +6,8 @@ import { channelLanguage } from "../core/announce.ts";
 import { HOLD_MS, observeHold } from "../core/holds.ts";
 import type { Button } from "../core/reply.ts";
 import type { Services } from "../core/services.ts";
-import type { HostingMail, MailState } from "../hosting/port.ts";
+import type { HostingMail, MailState, Volume } from "../hosting/port.ts";
+import { volumeDay } from "../hosting/providerDate.ts";
 import {
   type AlertState,
   type Spike,
@@ -232,13 +233,14 @@ export class StateWatch {
   private async usualPerMinute(hosting: string, seen: Seen): Promise<number | undefined> {
     if (seen.usual?.day === seen.day) return seen.usual.perMinute;
     const retry = { retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep };
-    const answer: Attempt<{ date: string; volume: number }[]> = await withRetry(
+    const answer: Attempt<Volume[]> = await withRetry(
       () => this.services.provider.volumes(hosting),
       retry,
     );
     if (!answer.ok) return undefined;
-    const past = answer.value.filter((v) => v.date < seen.day).slice(0, USUAL_DAYS);
-    const perMinute = past.length > 0 ? past.reduce((s, v) => s + v.volume, 0) / past.length / MINUTES_PER_DAY : 0;
+    // `seen.day` is a UTC day: the history's dates (date-times with an offset) are compared as such.
+    const past = answer.value.filter((v) => volumeDay(v.date, "UTC") < seen.day).slice(0, USUAL_DAYS);
+    const perMinute = past.length > 0 ? past.reduce((s, v) => s + (v.volume ?? 0), 0) / past.length / MINUTES_PER_DAY : 0;
     seen.usual = { day: seen.day, perMinute };
     return perMinute;
   }

@@ -27,7 +27,12 @@ export type FaultKind =
   | "loseAnswer" // does the work, then drops the connection before answering
   | "forbiddenIam" // 403 naming the missing IAM action
   | "expired460" // 460: the consumer key expired
-  | "rateLimited"; // 429
+  | "rateLimited" // 429 (with `Retry-After: retryAfterS` when given)
+  | "notFound404" // 404 in the real shape, as for an empty list
+  | "badJson" // 200 with a body cut short (malformed JSON)
+  | "html502" // a proxy's HTML error page
+  | "reset" // the connection is reset before anything is done
+  | "hold"; // held until `release` resolves, then answered normally
 
 export interface Fault {
   kind: FaultKind;
@@ -36,11 +41,27 @@ export interface Fault {
   path?: string;
   /** How many matching requests it hits (default 1). */
   times?: number;
+  /** For "rateLimited": the Retry-After header, in seconds. */
+  retryAfterS?: number;
+  /** For "hold": the request is answered once this settles. */
+  release?: Promise<unknown>;
+  /** For "hold": called when a request is being held. */
+  onHeld?: () => void;
+}
+
+/** Rewrites a successful answer (null fields, extra fields, an unknown state…). */
+export interface Reshape {
+  method?: string;
+  /** Matches when the API path (without /1.0) ends with this. */
+  pathEnd: string;
+  body(answer: unknown): unknown;
 }
 
 export interface SeenRequest {
   method: string;
   path: string;
+  /** The query string ("?limit=100"), "" when none. */
+  query: string;
   status: number | "dropped" | "hung";
   queryId: string;
 }
@@ -59,6 +80,7 @@ const TIME_WINDOW_S = 60;
 export class FakeOvhApi {
   readonly requests: SeenRequest[] = [];
   readonly faults: Fault[] = [];
+  readonly reshapes: Reshape[] = [];
   skewSeconds: number;
   latencyMs: number;
   granted: Set<string>;
@@ -114,6 +136,11 @@ export class FakeOvhApi {
     this.faults.push({ times: 1, ...fault });
   }
 
+  /** Every later successful answer of a route goes through `reshape.body`. */
+  reshape(reshape: Reshape): void {
+    this.reshapes.push(reshape);
+  }
+
   serverTime(): number {
     return Math.round(Date.now() / 1000) + this.skewSeconds;
   }
@@ -129,7 +156,7 @@ export class FakeOvhApi {
     const method = req.method ?? "GET";
     const path = url.pathname.replace(/^\/1\.0/, "");
     const queryId = `EU.ext-3.${(++this.queryCount).toString(16)}.${randomBytes(4).toString("hex")}`;
-    const seen: SeenRequest = { method, path, status: 0, queryId };
+    const seen: SeenRequest = { method, path, query: url.search, status: 0, queryId };
     this.requests.push(seen);
     this.inFlightNow++;
     this.peak = Math.max(this.peak, this.inFlightNow);
@@ -140,20 +167,38 @@ export class FakeOvhApi {
         seen.status = "hung";
         return;
       }
-      if (fault?.kind === "text503") {
-        seen.status = 503;
-        res.writeHead(503, { "Content-Type": "text/html", "X-Ovh-QueryID": queryId });
-        res.end("<html><body>503 Service Unavailable</body></html>");
+      if (fault?.kind === "text503" || fault?.kind === "html502") {
+        const status = fault.kind === "text503" ? 503 : 502;
+        seen.status = status;
+        res.writeHead(status, { "Content-Type": "text/html", "X-Ovh-QueryID": queryId });
+        res.end(`<html><head><title>${status}</title></head><body><h1>${status} Bad Gateway</h1></body></html>`);
         return;
       }
+      if (fault?.kind === "reset") {
+        seen.status = "dropped";
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (fault?.kind === "hold") {
+        fault.onHeld?.();
+        await fault.release;
+      }
       const answer = await this.answer(method, path, url.searchParams, req, body, fault);
+      if (fault?.kind === "badJson" && answer.status === 200) {
+        seen.status = 200;
+        res.writeHead(200, { "Content-Type": "application/json", "X-Ovh-QueryID": queryId });
+        res.end(JSON.stringify(answer.body).slice(0, -1) || "{");
+        return;
+      }
       if (fault?.kind === "loseAnswer") {
         seen.status = "dropped";
         req.socket.destroy();
         return;
       }
       seen.status = answer.status;
-      res.writeHead(answer.status, { "Content-Type": "application/json", "X-Ovh-QueryID": queryId });
+      const headers: Record<string, string> = { "Content-Type": "application/json", "X-Ovh-QueryID": queryId };
+      if (fault?.kind === "rateLimited" && fault.retryAfterS !== undefined) headers["Retry-After"] = String(fault.retryAfterS);
+      res.writeHead(answer.status, headers);
       res.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
     } finally {
       this.inFlightNow--;
@@ -175,12 +220,15 @@ export class FakeOvhApi {
       if (fault?.kind === "status500") throw new ApiRefusal(500, "Server::InternalServerError", "Internal server error");
       if (fault?.kind === "expired460") throw new ApiRefusal(460, "Client::Forbidden", "This credential has expired");
       if (fault?.kind === "rateLimited") throw new ApiRefusal(429, "Client::TooManyRequests", "Too many requests");
+      if (fault?.kind === "notFound404") throw new ApiRefusal(404, "Client::NotFound", "The requested object does not exist");
       if (method === "GET" && path === "/auth/currentCredential") return { status: 200, body: this.credential() };
       for (const route of ROUTES) {
         const match = route.method === method ? route.pattern.exec(path) : null;
         if (!match) continue;
         if (fault?.kind === "forbiddenIam") {
-          throw new ApiRefusal(403, "Client::Forbidden", `Access denied: the action ${route.iamAction} is not allowed`);
+          throw new ApiRefusal(403, "Client::Forbidden", "This call has not been granted", {
+            unauthorizedActionsByIAM: [route.iamAction],
+          });
         }
         if (!this.granted.has(route.iamAction)) {
           throw new ApiRefusal(403, "Client::Forbidden", "This call has not been granted", {
@@ -188,7 +236,10 @@ export class FakeOvhApi {
           });
         }
         const parsed = body === "" ? null : parseJson(body);
-        const value = await route.answer(this.sandbox, match, query, parsed);
+        let value = await route.answer(this.sandbox, match, query, parsed);
+        for (const reshape of this.reshapes) {
+          if ((!reshape.method || reshape.method === method) && path.endsWith(reshape.pathEnd)) value = reshape.body(value);
+        }
         return { status: 200, body: value };
       }
       throw new ApiRefusal(404, "Client::NotFound", `Got an invalid (or empty) URL`);

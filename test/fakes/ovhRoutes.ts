@@ -40,9 +40,9 @@ export const ROUTES: Route[] = [
     pattern: new RegExp(`^/hosting/web/${NAME}/email$`),
     iamAction: "webHosting:apiovh:email/get",
     async answer(sandbox, match) {
-      const mail = await sandbox.getMail(hostingOf(match));
-      const { reportRecipient, ...rest } = mail;
-      return { ...rest, email: reportRecipient };
+      const { state, sentToday, maxPerDay, sent, bounce, reportRecipient } = await sandbox.getMail(hostingOf(match));
+      // `hosting.web.email`: `email` is null when no recipient is set.
+      return { bounce, email: reportRecipient || null, maxPerDay, sent, sentToday, state };
     },
   },
   {
@@ -74,21 +74,44 @@ export const ROUTES: Route[] = [
     method: "GET",
     pattern: new RegExp(`^/hosting/web/${NAME}/email/bounces$`),
     iamAction: "webHosting:apiovh:email/bounces/get",
-    answer(sandbox, match, query) {
-      const limit = Number(query.get("limit") ?? 20);
+    async answer(sandbox, match, query) {
+      // `limit` is required in the published model, at most 100.
+      const given = query.get("limit");
+      if (given === null) throw new ApiRefusal(400, "Client::BadRequest", "Missing parameter: limit");
+      const limit = Number(given);
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_BOUNCES_PER_CALL) {
         throw new ApiRefusal(400, "Client::BadRequest", `Invalid value for limit: at most ${MAX_BOUNCES_PER_CALL}`);
       }
-      return sandbox.bounces(hostingOf(match), limit);
+      const list = await sandbox.bounces(hostingOf(match), limit);
+      // The control panel reads a 404 here as "no errors".
+      if (list.length === 0) throw new ApiRefusal(404, "Client::NotFound", "No bounce found");
+      return list.map((b) => ({ date: inProviderZone(b.date), message: b.message, to: b.to }));
     },
   },
   {
     method: "GET",
     pattern: new RegExp(`^/hosting/web/${NAME}/email/volumes$`),
     iamAction: "webHosting:apiovh:email/volumes/get",
-    answer: (sandbox, match) => sandbox.volumes(hostingOf(match)),
+    async answer(sandbox, match) {
+      const list = await sandbox.volumes(hostingOf(match));
+      if (list.length === 0) throw new ApiRefusal(404, "Client::NotFound", "No volume history");
+      return list.map((v) => ({ date: inProviderZone(v.date), volume: v.volume }));
+    },
   },
 ];
+
+/** The provider's zone (Paris, winter): its answers are date-times with this offset. */
+export const PROVIDER_OFFSET = "+01:00";
+const OFFSET_MS = 3_600_000;
+
+/** A date as the published model writes it: a date-time with the provider's zone offset. */
+export function inProviderZone(date: string): string {
+  // A day (the sandbox's volume days): the provider's midnight that day.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00${PROVIDER_OFFSET}`;
+  if (!/Z$/i.test(date)) return date; // already has an offset
+  const local = new Date(Date.parse(date) + OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, "");
+  return `${local}${PROVIDER_OFFSET}`;
+}
 
 /** The sandbox's refusals in the API's shape; a real API does not say the state. */
 export function refusalOf(error: unknown): ApiRefusal {

@@ -93,7 +93,7 @@ describe("spam drill", () => {
       expect(mail.sent).toBe(250);
       expect(mail.bounce).toBeGreaterThan(50);
       const errors = await sandbox.bounces(QUIET, 100);
-      expect(errors.some((e) => /spam/i.test(e.message))).toBe(true);
+      expect(errors.some((e) => /spam/i.test(e.message ?? ""))).toBe(true);
     },
   );
 

@@ -55,7 +55,7 @@ describe("UNBLOCK", () => {
     expect(after.state).toBe("ok");
     expect(after.sent).toBe(before.sent + 7);
     expect(after.sentToday).toBe(before.sentToday + 7);
-    expect((await sandbox.volumes(QUIET))[0]!.volume).toBe(volumeBefore + 7);
+    expect((await sandbox.volumes(QUIET))[0]!.volume).toBe((volumeBefore ?? 0) + 7);
     expect(await sandbox.inspect(QUIET)).toMatchObject({ held: 0, pending: null });
   });
 

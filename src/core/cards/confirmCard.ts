@@ -15,7 +15,7 @@ export function mutationTitle(ctx: Pick<Context, "t">, c: Pick<Confirmation, "mu
 export function requestFields(ctx: Pick<Context, "t">, c: Confirmation, mail?: HostingMail): Field[] {
   const { t } = ctx;
   const fields: Field[] = [];
-  if (mail) fields.push({ label: t("status.state"), value: stateLabel(t, mail.state) });
+  if (mail) fields.push({ label: t("status.state"), value: stateLabel(t, mail.state, mail.stateName) });
   if (c.args.reason) fields.push({ label: t("confirm.reason"), value: c.args.reason });
   if (c.args.email) fields.push({ label: t("confirm.newRecipient"), value: c.args.email });
   if (c.requester) fields.push({ label: t("confirm.requestedBy"), value: c.requester.name });

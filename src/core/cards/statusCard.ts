@@ -18,10 +18,14 @@ export function statusFields(ctx: Context, { mail, hold }: HostingStatus): Field
   const { t } = ctx;
   const errorShare = mail.sent > 0 ? formatPercent(ctx.language, mail.bounce / mail.sent) : "–";
   const fields: Field[] = [
-    { label: t("status.state"), value: stateLabel(t, mail.state) },
+    { label: t("status.state"), value: stateLabel(t, mail.state, mail.stateName) },
     {
       label: t("status.sentToday"),
-      value: t("status.ofMax", { sent: ctx.number(mail.sentToday), max: ctx.number(mail.maxPerDay) }),
+      // A maximum of 0 means none is set: the control panel then shows no "/ maximum".
+      value:
+        mail.maxPerDay > 0
+          ? t("status.ofMax", { sent: ctx.number(mail.sentToday), max: ctx.number(mail.maxPerDay) })
+          : ctx.number(mail.sentToday),
     },
     { label: t("status.sentTotal"), value: ctx.number(mail.sent) },
     {
@@ -55,6 +59,8 @@ export function statusReply(ctx: Context, statuses: HostingStatus[]): Reply {
     hostings: statuses.map(({ hosting, mail, hold }) => ({
       name: hosting,
       ...mail,
+      // The provider's own word, as it is, when the model does not list it.
+      state: mail.stateName ?? mail.state,
       holdSince: hold ? new Date(hold.since).toISOString() : null,
       holdSinceExact: hold?.exact ?? null,
     })),
@@ -75,8 +81,8 @@ function summaryCard(ctx: Context, statuses: HostingStatus[]): Card {
     ?? statuses.find((s) => stateTone(s.mail.state) === "warning");
   const fields = statuses.map(({ hosting, mail }) => ({
     label: hosting,
-    value: t("status.summaryLine", {
-      state: stateLabel(t, mail.state),
+    value: t(mail.maxPerDay > 0 ? "status.summaryLine" : "status.summaryLineNoMax", {
+      state: stateLabel(t, mail.state, mail.stateName),
       sent: ctx.number(mail.sentToday),
       max: ctx.number(mail.maxPerDay),
     }),
@@ -95,6 +101,7 @@ function adviceFor(ctx: Context, { mail }: HostingStatus): string | undefined {
     case "bounce":
     case "spam":
     case "purging":
+    case "unknown":
       return ctx.t(`status.advice.${mail.state}`);
     case "force":
       return ctx.t("status.advice.force");

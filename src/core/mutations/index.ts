@@ -2,7 +2,9 @@
 import type { MutationName } from "../../store/schema.ts";
 import type { MutationSpec } from "./spec.ts";
 
-const stoppedByProvider = (state: string) => state === "ko" || state === "bounce" || state === "spam";
+// A state the provider's model does not list counts as stopped (never blocked blindly again).
+const stoppedByProvider = (state: string) =>
+  state === "ko" || state === "bounce" || state === "spam" || state === "unknown";
 
 export const MUTATIONS: Record<MutationName, MutationSpec> = {
   block: {

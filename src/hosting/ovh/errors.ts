@@ -1,6 +1,6 @@
 // node-ovh rejects with plain objects ({ error: status | errno | string | Error, message }).
 // This turns each into a HostingError with a code, plus what the caller may do next.
-import { HostingError, type HostingErrorCode, MAIL_STATES, type MailState } from "../port.ts";
+import { HostingError, type HostingErrorCode } from "../port.ts";
 import { routeOf } from "./rights.ts";
 
 export interface CallInfo {
@@ -64,7 +64,8 @@ export function classify(raw: unknown, info: CallInfo): Classified {
     }
     if (status === 404) return result(make("not_found", `OVHcloud does not know this object: ${text}`, withStatus));
     if (status === 409) {
-      return result(make("refused", `OVHcloud refused the action: ${text}`, { ...withStatus, state: stateIn(text) }));
+      // The refusal's wording is not documented: the caller reads the state back.
+      return result(make("refused", `OVHcloud refused the action: ${text}`, withStatus));
     }
     if (status === 429) {
       return result(make("rate_limited", `OVHcloud is rate limiting: ${text}`, withStatus), { retryable: true });
@@ -131,10 +132,4 @@ function providerClass(status: number): string {
     429: "Client::TooManyRequests",
   };
   return names[status] ?? (status >= 500 ? "Server::InternalServerError" : `HTTP ${status}`);
-}
-
-/** A provider refusal often names the state ("... (state: ko)"). */
-export function stateIn(text: string): MailState | undefined {
-  const word = /state:\s*([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
-  return MAIL_STATES.find((state) => state === word);
 }

@@ -9,6 +9,7 @@ import {
   MAIL_ACTIONS,
   MAX_BOUNCES_PER_CALL,
   type MailAction,
+  MAIL_STATES,
   type MailState,
   type Volume,
 } from "../port.ts";
@@ -35,8 +36,10 @@ export class OvhProvider implements HostingProvider {
   async getMail(hosting: string): Promise<HostingMail> {
     const path = emailPath(hosting);
     const info = parse(emailInfo, await this.api.read(path, {}, hosting), `GET ${path}`, hosting);
-    const { state, sentToday, maxPerDay, sent, bounce } = info;
-    return { state, sentToday, maxPerDay, sent, bounce, reportRecipient: info.email ?? "" };
+    const { sentToday, maxPerDay, sent, bounce } = info;
+    const mail: HostingMail = { state: knownState(info.state), sentToday, maxPerDay, sent, bounce, reportRecipient: info.email ?? "" };
+    if (mail.state === "unknown") mail.stateName = info.state;
+    return mail;
   }
 
   async requestAction(hosting: string, action: MailAction): Promise<string> {
@@ -45,9 +48,10 @@ export class OvhProvider implements HostingProvider {
     }
     const outcome = await this.api.write("POST", `${emailPath(hosting)}/request`, { action }, hosting);
     if (outcome.ok) return typeof outcome.value === "string" ? outcome.value : JSON.stringify(outcome.value ?? "");
-    // A 400 to an action (whose only field is valid) is a refusal in this state.
+    // A 400 or 409 to an action (whose only field is valid) is a refusal in this state. Its
+    // wording is the provider's own and undocumented: the state is read back, never parsed.
     if (outcome.error.code === "refused" || outcome.error.code === "invalid") {
-      const state = outcome.error.details.state ?? (await this.stateOrUndefined(hosting));
+      const state = await this.stateOrUndefined(hosting);
       throw new HostingError("refused", outcome.error.message, { ...outcome.error.details, hosting, action, state });
     }
     throw await this.afterFailedWrite(outcome, hosting, action);
@@ -70,12 +74,33 @@ export class OvhProvider implements HostingProvider {
     const count = Math.max(0, Math.min(Math.floor(limit), MAX_BOUNCES_PER_CALL));
     if (count === 0) return [];
     const path = `${emailPath(hosting)}/bounces`;
-    return parse(bounceList, await this.api.read(path, { limit: count }, hosting), `GET ${path}`, hosting);
+    // `limit` is required by the published model (at most 100): always sent.
+    const answer = await this.noneIfAbsent(hosting, () => this.api.read(path, { limit: count }, hosting));
+    return parse(bounceList, answer, `GET ${path}`, hosting).map((b) => ({
+      date: b.date,
+      to: b.to ?? null,
+      message: b.message ?? null,
+    }));
   }
 
   async volumes(hosting: string): Promise<Volume[]> {
     const path = `${emailPath(hosting)}/volumes`;
-    return parse(volumeList, await this.api.read(path, {}, hosting), `GET ${path}`, hosting);
+    const answer = await this.noneIfAbsent(hosting, () => this.api.read(path, {}, hosting));
+    return parse(volumeList, answer, `GET ${path}`, hosting).map((v) => ({ date: v.date, volume: v.volume ?? null }));
+  }
+
+  /**
+   * The control panel reads a 404 on the errors or the history as "nothing to show". It is
+   * also what an unknown hosting gets: the hosting's own object tells the two apart.
+   */
+  private async noneIfAbsent(hosting: string, read: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof HostingError) || error.code !== "not_found") throw error;
+      await this.getMail(hosting);
+      return [];
+    }
   }
 
   /** An action's answer was lost: read the state back so the user is told what it is now. */
@@ -111,6 +136,9 @@ function lost(original: HostingError, state: MailState): HostingError {
     { ...original.details, state },
   );
 }
+
+const knownState = (word: string): MailState =>
+  MAIL_STATES.find((state) => state === word) ?? "unknown";
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string, hosting?: string): T {
   const result = schema.safeParse(value);

@@ -1,18 +1,28 @@
-// The answers of the API routes we use, checked before they reach the engine.
+// The answers of the API routes we use, checked against the published model (DOMAIN.md)
+// before they reach the engine: nullable fields accepted, fields we do not use ignored, a
+// state the model does not list kept as the provider's own word.
 import { z } from "zod";
-import { MAIL_STATES } from "../port.ts";
+import { isProviderDate } from "../providerDate.ts";
 
 export const hostingNames = z.array(z.string());
 
+const count = z.number().finite();
+const providerDate = z.string().refine(isProviderDate, "an ISO 8601 date-time or day");
+
+/** `hosting.web.email`: every field but `email` is read-only and never null. */
 export const emailInfo = z.object({
-  state: z.enum(MAIL_STATES),
-  sentToday: z.number(),
-  maxPerDay: z.number(),
-  sent: z.number(),
-  bounce: z.number(),
+  state: z.string(),
+  sentToday: count,
+  maxPerDay: count,
+  sent: count,
+  bounce: count,
   email: z.string().nullable().optional(),
 });
 
-export const bounceList = z.array(z.object({ date: z.string(), to: z.string(), message: z.string() }));
+/** `hosting.web.mail.Bounce[]`. */
+export const bounceList = z.array(
+  z.object({ date: providerDate, to: z.string().nullable().optional(), message: z.string().nullable().optional() }),
+);
 
-export const volumeList = z.array(z.object({ date: z.string(), volume: z.number() }));
+/** `hosting.web.mail.VolumeHistory[]`. */
+export const volumeList = z.array(z.object({ date: providerDate, volume: count.nullable().optional() }));

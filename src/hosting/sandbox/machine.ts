@@ -113,7 +113,9 @@ export function applyAutomaticRules(record: HostingRecord, t: number): void {
   trimRecent(record, t);
   let burst = 0;
   for (const bucket of record.recent) if (bucket.at > t - BURST_WINDOW_MS) burst += bucket.sent;
-  if (record.sentToday > record.maxPerDay || burst > BURST_LIMIT) {
+  // A maximum of 0 means none is set (the control panel then shows no "/ maximum").
+  const overDaily = record.maxPerDay > 0 && record.sentToday > record.maxPerDay;
+  if (overDaily || burst > BURST_LIMIT) {
     record.state = "ko";
     return;
   }

@@ -1,6 +1,6 @@
 // The hostings a sandbox starts with: three demo sites by default, and generated ones
 // for benchmarks.
-import type { MailState } from "../port.ts";
+import type { KnownState } from "../port.ts";
 import type { Rng } from "./rng.ts";
 import type { TrafficProfile } from "./schema.ts";
 
@@ -12,7 +12,7 @@ export interface SandboxHostingSeed {
   /** Default `postmaster@<name>`. */
   reportRecipient?: string;
   /** Initial state, default "ok". */
-  state?: Exclude<MailState, "purging">;
+  state?: Exclude<KnownState, "purging">;
   /** Days of synthetic past traffic (volumes, counters, error log); default 0, at most 89. */
   historyDays?: number;
 }

@@ -118,7 +118,7 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
   function headline(h: HostingReport): string {
     const sent = h.sent === undefined ? t("jobs:report.unknown") : number(h.sent);
     const rate = h.sent ? formatPercent(view.language, h.summary.total / h.sent) : "–";
-    const state = h.mail ? stateLabel(t, h.mail.state) : t("jobs:report.unknown");
+    const state = h.mail ? stateLabel(t, h.mail.state, h.mail.stateName) : t("jobs:report.unknown");
     return t("jobs:report.headline", { state, count: h.summary.total, errors: number(h.summary.total), sent, rate });
   }
 
@@ -128,7 +128,7 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
   }
 
   function quietName(h: HostingReport): string {
-    return h.mail && h.mail.state !== "ok" ? `${h.hosting} (${stateLabel(t, h.mail.state)})` : h.hosting;
+    return h.mail && h.mail.state !== "ok" ? `${h.hosting} (${stateLabel(t, h.mail.state, h.mail.stateName)})` : h.hosting;
   }
 
   function notes(h: HostingReport): string[] {

@@ -1,6 +1,7 @@
 // Gathers what a report shows: errors over the period (from the collected log), sent
 // volume, current state, possible gaps, and 14 days of history for the chart.
 import type { HostingMail, HostingProvider, Volume } from "../../hosting/port.ts";
+import { calendarDay, instantOf, volumeDay, zonedMidnight } from "../../hosting/providerDate.ts";
 import type { Collector, Gap } from "../collector.ts";
 import type { CollectedError, ErrorSource } from "../errorLog.ts";
 import { mapLimit, ProviderPass, type Sleep } from "../retry.ts";
@@ -15,7 +16,7 @@ export interface HostingReport {
   hosting: string;
   mail?: HostingMail;
   summary: ErrorSummary;
-  /** Estimated mails sent during the period (volumes are per UTC day), undefined if unread. */
+  /** Estimated mails sent during the period (volumes are per day), undefined if unread. */
   sent?: number;
   gaps: Gap[];
   /** What could not be read from the provider (after retries). */
@@ -23,7 +24,7 @@ export interface HostingReport {
 }
 
 export interface DayPoint {
-  /** UTC day start, ms. */
+  /** The calendar day (in the team's time zone) as its UTC midnight, ms. */
   day: number;
   sent: number;
   errors: number;
@@ -44,15 +45,16 @@ export interface ReportDeps {
   sleep: Sleep;
 }
 
-const dayStart = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+/** The chart's key for a calendar day: its UTC midnight (the chart labels days in UTC). */
+const dayKey = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
-/** Mails sent in [from, to), spreading each UTC day's volume evenly over the part of it that has passed. */
-export function sentBetween(volumes: readonly Volume[], from: number, to: number): number {
+/** Mails sent in [from, to), spreading each day's volume evenly over the part of it that has passed. */
+export function sentBetween(volumes: readonly Volume[], from: number, to: number, timeZone = "UTC"): number {
   let total = 0;
   for (const { date, volume } of volumes) {
-    const start = Date.parse(`${date}T00:00:00Z`);
+    const start = instantOf(date, timeZone);
     const end = Math.min(start + DAY_MS, to);
-    if (!Number.isFinite(start) || end <= start) continue;
+    if (!Number.isFinite(start) || end <= start || !volume) continue;
     const overlap = Math.min(end, to) - Math.max(start, from);
     if (overlap > 0) total += (volume * overlap) / (end - start);
   }
@@ -65,7 +67,11 @@ export async function gatherReport(
   period: { from: number; to: number },
 ): Promise<ReportData> {
   const { from, to } = period;
-  const chartFrom = dayStart(to) - (CHART_DAYS - 1) * DAY_MS;
+  const { timeZone } = deps.settings;
+  // The chart's days are calendar days in the team's time zone, as are its buckets.
+  const lastDay = dayKey(calendarDay(to, timeZone));
+  const firstDay = lastDay - (CHART_DAYS - 1) * DAY_MS;
+  const chartFrom = zonedMidnight(calendarDay(firstDay, "UTC"), timeZone);
   const names = new Set(hostings);
   const collectedErrors = await deps.errors.between(Math.min(from, chartFrom), to, names);
   const byHosting = new Map<string, CollectedError[]>();
@@ -76,7 +82,10 @@ export async function gatherReport(
       if (list) list.push(error);
       else byHosting.set(error.hosting, [error]);
     }
-    if (error.at >= chartFrom) errorsPerDay.set(dayStart(error.at), (errorsPerDay.get(dayStart(error.at)) ?? 0) + 1);
+    if (error.at >= chartFrom) {
+      const day = dayKey(calendarDay(error.at, timeZone));
+      errorsPerDay.set(day, (errorsPerDay.get(day) ?? 0) + 1);
+    }
   }
   const sentPerDay = new Map<number, number>();
   // During an outage the report goes out with "could not be read" notes rather than waiting.
@@ -93,21 +102,21 @@ export async function gatherReport(
     if (lastPoll === undefined || lastPoll < to - 2 * deps.settings.collectEveryMs) unread.push("errors");
     if (volumes.ok) {
       for (const v of volumes.value) {
-        const day = Date.parse(`${v.date}T00:00:00Z`);
-        if (day >= chartFrom) sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + v.volume);
+        const day = dayKey(volumeDay(v.date, timeZone));
+        if (day >= firstDay) sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + (v.volume ?? 0));
       }
     }
     return {
       hosting,
       mail: mail.ok ? mail.value : undefined,
       summary: summarize(byHosting.get(hosting) ?? []),
-      sent: volumes.ok ? sentBetween(volumes.value, from, to) : undefined,
+      sent: volumes.ok ? sentBetween(volumes.value, from, to, timeZone) : undefined,
       gaps: deps.collector.gaps(from, to, new Set([hosting])),
       unread,
     };
   });
   const days: DayPoint[] = [];
-  for (let day = chartFrom; day <= dayStart(to); day += DAY_MS) {
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
     days.push({ day, sent: sentPerDay.get(day) ?? 0, errors: errorsPerDay.get(day) ?? 0 });
   }
   return { from, to, hostings: reports, days };

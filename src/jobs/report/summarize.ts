@@ -41,6 +41,8 @@ export function summarize(errors: readonly CollectedError[]): ErrorSummary {
     if (group) group.count += 1;
     else groups.set(key, { ...status, count: 1, example: error.message });
     const address = error.to.toLowerCase();
+    // The provider may not say the recipient (null in its model).
+    if (address === "") continue;
     bump(recipients, address);
     const at = address.lastIndexOf("@");
     bump(domains, at >= 0 ? address.slice(at + 1) : address);

@@ -2,6 +2,7 @@
 // provider through the fake API) must pass the same assertions.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HostingError, type HostingErrorCode, type HostingProvider, type MailAction } from "../../../src/hosting/port.ts";
+import { instantOf, isProviderDate } from "../../../src/hosting/providerDate.ts";
 import type { Sandbox, SandboxHostingSeed } from "../../../src/hosting/sandbox/index.ts";
 
 export interface ContractSubject {
@@ -16,6 +17,8 @@ export const CONTRACT_HOSTINGS: SandboxHostingSeed[] = [
   { name: "alpha.example", maxPerDay: 1000, profile, historyDays: 10 },
   { name: "bravo.example", maxPerDay: 1000, profile, state: "bounce", historyDays: 3 },
   { name: "charlie.example", maxPerDay: 500, profile, reportRecipient: "ops@charlie.example" },
+  // No daily maximum (0) and nothing sent yet: no errors, no history.
+  { name: "delta.example", maxPerDay: 0, profile: { dailyMails: 0, errorRate: 0 } },
 ];
 
 const MINUTE = 60_000;
@@ -49,7 +52,12 @@ export function hostingContract(name: string, open: (hostings: SandboxHostingSee
     afterEach(async () => s.close());
 
     it("lists the hostings", async () => {
-      expect([...(await p.listHostings())].sort()).toEqual(["alpha.example", "bravo.example", "charlie.example"]);
+      expect([...(await p.listHostings())].sort()).toEqual([
+        "alpha.example",
+        "bravo.example",
+        "charlie.example",
+        "delta.example",
+      ]);
     });
 
     it("reads a hosting's mail with the control panel's fields", async () => {
@@ -158,6 +166,32 @@ export function hostingContract(name: string, open: (hostings: SandboxHostingSee
       expect(many.slice(0, 5)).toEqual(five);
       expect(await p.bounces("alpha.example", 0)).toEqual([]);
       await expectCode(p.bounces("alpha.example", Number.NaN), "invalid");
+    });
+
+    it("dates errors and volumes as the published model does: date-times with a zone offset, or days", async () => {
+      const dates = [
+        ...(await p.bounces("alpha.example", 100)).map((b) => b.date),
+        ...(await p.volumes("alpha.example")).map((v) => v.date),
+      ];
+      expect(dates.length).toBeGreaterThan(10);
+      for (const date of dates) {
+        expect(isProviderDate(date), date).toBe(true);
+        expect(Number.isFinite(instantOf(date))).toBe(true);
+      }
+    });
+
+    it("answers a hosting without errors or history with empty lists, not a failure", async () => {
+      expect(await p.bounces("delta.example", 20)).toEqual([]);
+      const volumes = await p.volumes("delta.example");
+      expect(volumes.every((v) => !v.volume)).toBe(true);
+    });
+
+    it("reads a daily maximum of 0 (none set), and its first mails do not stop the hosting", async () => {
+      const mail = await p.getMail("delta.example");
+      expect(mail).toMatchObject({ state: "ok", maxPerDay: 0 });
+      await s.sandbox.sendMails("delta.example", 5);
+      await s.sandbox.advance(2 * MINUTE);
+      expect(await p.getMail("delta.example")).toMatchObject({ state: "ok", maxPerDay: 0, sentToday: 5 });
     });
 
     it("returns the sent volumes, newest first", async () => {

@@ -52,8 +52,10 @@ describe("classify", () => {
     expect(result.error.details.missingRight).toBe("webHosting:apiovh:email/request/create");
   });
 
-  it("keeps the state a refusal names, and the status and class", () => {
+  it("keeps a refusal's status and class, and never reads a state out of its undocumented wording", () => {
     const result = classify({ error: 409, message: "Cannot BLOCK a.example: already stopped (state: spam)" }, action);
-    expect(result.error.details).toMatchObject({ state: "spam", status: 409, providerClass: "Client::Conflict" });
+    expect(result.error.code).toBe("refused");
+    expect(result.error.details).toMatchObject({ status: 409, providerClass: "Client::Conflict" });
+    expect(result.error.details.state).toBeUndefined();
   });
 });

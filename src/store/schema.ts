@@ -1,17 +1,32 @@
-// The lowdb document: small, current state only. Append-only history (audit, collected
-// errors) lives in JSONL files beside it (DESIGN.md: lowdb rewrites the whole file).
+// What the store keeps, one zod schema per kept thing. The lowdb document holds small,
+// current state; the audit trail and the collected errors are append-only JSONL beside it
+// (DESIGN.md: lowdb rewrites the whole file). Every schema is an object, so a field can be
+// added (optional, or with a default) without a new format.
 import { z } from "zod";
 import { LANGUAGES } from "../i18n/index.ts";
 
 export const STORE_VERSION = 1;
 
-const person = z.object({ platform: z.string(), id: z.string(), name: z.string() });
-export type Person = z.infer<typeof person>;
+export const personSchema = z.object({ platform: z.string(), id: z.string(), name: z.string() });
+export type Person = z.infer<typeof personSchema>;
 
 export const MUTATIONS = ["block", "purge", "unblock", "recipient"] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
-const confirmation = z.object({
+export const CONFIRMATION_STATUSES = [
+  "pending",
+  /** Claimed and about to reach the provider (intent recorded before the effect). */
+  "executing",
+  "done",
+  "failed",
+  "cancelled",
+  "expired",
+  /** Interrupted while executing, and the state read back could not tell. */
+  "unknown",
+] as const;
+export type ConfirmationStatus = (typeof CONFIRMATION_STATUSES)[number];
+
+export const confirmationSchema = z.object({
   token: z.string(),
   /** confirm: the click executes; offer: the click opens a confirmation for the clicker. */
   kind: z.enum(["confirm", "offer"]),
@@ -19,40 +34,98 @@ const confirmation = z.object({
   hosting: z.string(),
   args: z.object({ reason: z.string().optional(), email: z.string().optional() }),
   /** Who may decide: the requester (or an admin); null for an offer anyone allowed may take. */
-  requester: person.nullable(),
+  requester: personSchema.nullable(),
   channel: z.string(),
   language: z.enum(LANGUAGES),
   createdAt: z.number(),
   expiresAt: z.number(),
-  status: z.enum(["pending", "executing", "done", "failed", "cancelled", "expired"]),
-  decidedBy: person.optional(),
+  status: z.enum(CONFIRMATION_STATUSES),
+  decidedBy: personSchema.optional(),
   decidedAt: z.number().optional(),
+  /** Where the decision was taken (platform and channel), for the audit of a reconciliation. */
+  decidedIn: z.object({ platform: z.string(), channel: z.string() }).optional(),
+  /** The process that claimed it for execution (`host/pid`): a reconciler skips live ones. */
+  executor: z.string().optional(),
 });
-export type Confirmation = z.infer<typeof confirmation>;
+export type Confirmation = z.infer<typeof confirmationSchema>;
 
-const messageRef = z.object({ platform: z.string(), channel: z.string(), id: z.string() });
-export type MessageRef = z.infer<typeof messageRef>;
+export const messageRefSchema = z.object({ platform: z.string(), channel: z.string(), id: z.string() });
+export type MessageRef = z.infer<typeof messageRefSchema>;
 
-const follow = z.object({
+export const followSchema = z.object({
   hosting: z.string(),
   mutation: z.enum(["purge", "unblock"]),
-  by: person,
+  by: personSchema,
   startedAt: z.number(),
   fromState: z.string(),
-  refs: z.array(messageRef),
+  refs: z.array(messageRefSchema),
 });
-export type Follow = z.infer<typeof follow>;
+export type Follow = z.infer<typeof followSchema>;
+export const followKey = (f: Pick<Follow, "hosting" | "startedAt">): string => `${f.hosting}:${f.startedAt}`;
 
-const hold = z.object({ since: z.number(), exact: z.boolean() });
-export type Hold = z.infer<typeof hold>;
+export const holdSchema = z.object({ since: z.number(), exact: z.boolean() });
+export type Hold = z.infer<typeof holdSchema>;
+
+export const postEntrySchema = z.object({
+  status: z.enum(["sending", "sent", "skipped", "failed"]),
+  at: z.number(),
+  refs: z.array(messageRefSchema),
+});
+export type PostEntry = z.infer<typeof postEntrySchema>;
+
+const dedupeSchema = z.object({ expiresAt: z.number() });
+
+export const AUDIT_EVENTS = [
+  "request",
+  "confirmed",
+  "cancelled",
+  "executed",
+  "failed",
+  "denied",
+  "expired",
+  "completed",
+  /** A reconciliation could not tell whether an interrupted action took effect. */
+  "unknown",
+] as const;
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+export const auditRecordSchema = z.object({
+  at: z.number(),
+  event: z.enum(AUDIT_EVENTS),
+  platform: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  channel: z.string(),
+  command: z.string(),
+  hosting: z.string().optional(),
+  outcome: z.string(),
+  /** The provider's reference (task id, query id). */
+  reference: z.string().optional(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+export const collectedErrorSchema = z.object({
+  /** When the error happened (the provider's date), ms. */
+  at: z.number(),
+  hosting: z.string(),
+  to: z.string(),
+  message: z.string(),
+});
+export type CollectedError = z.infer<typeof collectedErrorSchema>;
+/** Two collected errors with the same key are the same error (appending is idempotent). */
+export const collectedErrorKey = (e: CollectedError): string => JSON.stringify([e.hosting, e.at, e.to, e.message]);
 
 export const documentSchema = z.object({
   version: z.literal(STORE_VERSION),
-  confirmations: z.record(z.string(), confirmation).default({}),
-  holds: z.record(z.string(), hold).default({}),
-  follows: z.record(z.string(), follow).default({}),
-  /** Scheduled jobs' own state (cursors, idempotency keys), one entry per job. */
+  confirmations: z.record(z.string(), confirmationSchema).default({}),
+  holds: z.record(z.string(), holdSchema).default({}),
+  follows: z.record(z.string(), followSchema).default({}),
+  /** Scheduled jobs' own state (cursors), one entry per job, each read through its job's schema. */
   jobs: z.record(z.string(), z.unknown()).default({}),
+  /** The post ledger: one entry per idempotency key of a channel post. */
+  posts: z.record(z.string(), postEntrySchema).default({}),
+  /** Dedupe keys (a redelivered event), each with its lifetime. */
+  dedupe: z.record(z.string(), dedupeSchema).default({}),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 

@@ -1,0 +1,105 @@
+// The lowdb document of the embedded store: validated on load, re-read whenever another
+// process replaced the file, written through a temporary name of its own and synced. A file
+// that cannot be read stops the process with a message naming it and is never overwritten.
+import { stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { Low } from "lowdb";
+import { StoreError } from "../../errors.ts";
+import { documentSchema, emptyDocument, STORE_VERSION, type StoreDocument } from "../schema.ts";
+import { writeFileDurably } from "./durable.ts";
+
+/** lowdb's adapter: lowdb's own JSONFile shares one temp name between processes and never syncs. */
+class DurableJsonFile {
+  constructor(private readonly file: string) {}
+  async read(): Promise<StoreDocument | null> {
+    return readDocument(this.file);
+  }
+  async write(data: StoreDocument): Promise<void> {
+    await writeFileDurably(this.file, JSON.stringify(data, null, 2));
+  }
+}
+
+type Identity = string | undefined;
+
+async function identity(file: string): Promise<Identity> {
+  try {
+    const s = await stat(file, { bigint: true });
+    return `${s.ino}:${s.mtimeNs}:${s.size}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+export class DocumentFile {
+  private readonly db: Low<StoreDocument>;
+  private seen: Identity | null = null;
+
+  constructor(readonly path: string) {
+    this.db = new Low<StoreDocument>(new DurableJsonFile(path), emptyDocument());
+  }
+
+  /** The current document (re-read if another process changed it). Call inside the lock. */
+  async current(): Promise<StoreDocument> {
+    const now = await identity(this.path);
+    if (this.seen === null || now !== this.seen) {
+      await this.db.read();
+      this.db.data ??= emptyDocument();
+      this.seen = await identity(this.path);
+    }
+    return this.db.data;
+  }
+
+  /** Writes the document (inside the lock, after `current()`). */
+  async write(): Promise<void> {
+    await this.db.write();
+    this.seen = await identity(this.path);
+  }
+}
+
+export async function readDocument(file: string): Promise<StoreDocument | null> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const what = text.trim() === "" ? "it is empty" : (error as Error).message;
+    throw new StoreError(
+      `Data file ${file} is not valid JSON (${what}). It was left untouched: restore it from a backup, or move it away to start with an empty one.`,
+    );
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (typeof version === "number" && version > STORE_VERSION) {
+    throw new StoreError(
+      `Data file ${file} was written by a newer mailbrake (format ${version}; this one reads format ${STORE_VERSION}). Upgrade mailbrake; the file was left untouched.`,
+    );
+  }
+  const parsed = documentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("; ");
+    throw new StoreError(
+      `Data file ${file} does not have the expected shape (${problems}). It was left untouched.`,
+    );
+  }
+  return moveOldLedger(parsed.data);
+}
+
+/** Before the port, the post ledger lived in the jobs' slice (`jobs.ledger.posts`). */
+function moveOldLedger(doc: StoreDocument): StoreDocument {
+  const old = (doc.jobs.ledger as { posts?: unknown } | undefined)?.posts;
+  if (old && typeof old === "object") {
+    const parsed = documentSchema.shape.posts.safeParse(old);
+    if (parsed.success) doc.posts = { ...parsed.data, ...doc.posts };
+    delete doc.jobs.ledger;
+  }
+  return doc;
+}

@@ -1,0 +1,342 @@
+// The embedded store: lowdb for small current state, JSONL for the audit trail and the
+// collected errors, all in one data folder. Every operation runs under the folder's
+// inter-process lock, re-reads what another process changed, and is synced before it returns,
+// so several processes (a running bot, one-shot commands, cron jobs) share one folder safely.
+import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { z } from "zod";
+import type { Retention } from "../retention.ts";
+import type {
+  ClaimRequest,
+  ClaimResult,
+  Lease,
+  NewConfirmation,
+  PostClaim,
+  StorePort,
+} from "../port.ts";
+import {
+  type AuditRecord,
+  auditRecordSchema,
+  type CollectedError,
+  collectedErrorKey,
+  collectedErrorSchema,
+  type Confirmation,
+  followKey,
+  type StoreDocument,
+} from "../schema.ts";
+import { DocumentFile, readDocument } from "./documentFile.ts";
+import { type FolderLock, folderLock, type LockOptions } from "./folderLock.ts";
+import { JsonlFile } from "./jsonlFile.ts";
+
+export interface EmbeddedOptions {
+  /** The lowdb file; the JSONL files and the lock sit beside it. */
+  dataFile: string;
+  audit: Retention;
+  lock?: LockOptions;
+}
+
+/** Decided confirmations are kept this long so late clicks learn who decided. */
+export const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
+
+export class EmbeddedStore implements StorePort {
+  readonly kind = "embedded";
+  private readonly doc: DocumentFile;
+  private readonly auditLog: JsonlFile<AuditRecord>;
+  private readonly errorLog: JsonlFile<CollectedError>;
+  private readonly lock: FolderLock;
+  /** Appends before the audit file is next checked against its count bound. */
+  private auditCheckAt = 0;
+
+  private constructor(private readonly options: EmbeddedOptions) {
+    const folder = dirname(options.dataFile);
+    this.doc = new DocumentFile(options.dataFile);
+    this.auditLog = new JsonlFile(join(folder, "audit.jsonl"), auditRecordSchema);
+    this.errorLog = new JsonlFile(join(folder, "errors.jsonl"), collectedErrorSchema);
+    this.lock = folderLock(folder, options.lock);
+  }
+
+  /** Opens the folder and checks the data file (a bad one stops start-up); writes nothing. */
+  static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
+    await readDocument(options.dataFile);
+    await mkdir(dirname(options.dataFile), { recursive: true });
+    return new EmbeddedStore(options);
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(async () => undefined);
+  }
+
+  /** One operation on the document: read fresh, change, write if changed. */
+  private update<T>(change: (doc: StoreDocument) => { result: T; changed: boolean }): Promise<T> {
+    return this.lock.run(async () => {
+      const doc = await this.doc.current();
+      const { result, changed } = change(doc);
+      if (changed) await this.doc.write();
+      return result;
+    });
+  }
+
+  private read<T>(look: (doc: StoreDocument) => T): Promise<T> {
+    return this.lock.run(async () => structuredClone(look(await this.doc.current())));
+  }
+
+  readonly confirmations = {
+    create: (fields: NewConfirmation): Promise<Confirmation> =>
+      this.update((doc) => {
+        const all = doc.confirmations;
+        if (fields.requester) {
+          for (const [token, c] of Object.entries(all)) {
+            const same = c.requester?.platform === fields.requester.platform && c.requester?.id === fields.requester.id;
+            if (c.status === "pending" && same && c.mutation === fields.mutation && c.hosting === fields.hosting) delete all[token];
+          }
+        }
+        pruneDecided(doc, fields.createdAt - KEEP_DECIDED_MS);
+        const confirmation: Confirmation = { ...fields, token: randomBytes(16).toString("base64url"), status: "pending" };
+        all[confirmation.token] = confirmation;
+        return { result: structuredClone(confirmation), changed: true };
+      }),
+
+    get: (token: string) => this.read((doc) => doc.confirmations[token]),
+
+    claim: (token: string, request: ClaimRequest): Promise<ClaimResult> =>
+      this.update<ClaimResult>((doc) => {
+        const c = doc.confirmations[token];
+        if (!c) return { result: { kind: "unknown" }, changed: false };
+        if (c.status !== "pending") return { result: { kind: "decided", confirmation: structuredClone(c) }, changed: false };
+        if (request.at > c.expiresAt) {
+          c.status = "expired";
+          c.decidedAt = request.at;
+          return { result: { kind: "expired", confirmation: structuredClone(c) }, changed: true };
+        }
+        c.status = request.to;
+        c.decidedBy = request.by;
+        c.decidedAt = request.at;
+        c.decidedIn = request.place;
+        if (request.to === "executing" && request.executor) c.executor = request.executor;
+        return { result: { kind: "claimed", confirmation: structuredClone(c) }, changed: true };
+      }),
+
+    expire: (token: string, at: number) =>
+      this.update((doc) => {
+        const c = doc.confirmations[token];
+        if (c?.status !== "pending") return { result: false, changed: false };
+        c.status = "expired";
+        c.decidedAt = at;
+        return { result: true, changed: true };
+      }),
+
+    finish: (token: string, status: "done" | "failed" | "unknown", audit: Omit<AuditRecord, "at">, at: number) =>
+      this.lock.run(async () => {
+        const doc = await this.doc.current();
+        const c = doc.confirmations[token];
+        if (c?.status !== "executing") return false;
+        // The audit line first: a kill between the two leaves the action executing, and its
+        // reconciliation records it again, rather than an effect with no audit record.
+        await this.appendAudit([{ at, ...audit }]);
+        c.status = status;
+        await this.doc.write();
+        return true;
+      }),
+
+    executing: () => this.read((doc) => Object.values(doc.confirmations).filter((c) => c.status === "executing")),
+
+    prune: (before: number) =>
+      this.update((doc) => {
+        const count = pruneDecided(doc, before);
+        return { result: count, changed: count > 0 };
+      }),
+  };
+
+  readonly holds = {
+    all: () => this.read((doc) => doc.holds),
+    get: (hosting: string) => this.read((doc) => doc.holds[hosting]),
+    record: (hosting: string, hold: { since: number; exact: boolean }) =>
+      this.update((doc) => {
+        doc.holds[hosting] = hold;
+        return { result: undefined, changed: true };
+      }),
+    observe: (hosting: string, stopped: boolean, now: number) =>
+      this.update((doc) => {
+        const kept = doc.holds[hosting];
+        if (!stopped) {
+          if (kept) delete doc.holds[hosting];
+          return { result: undefined, changed: kept !== undefined };
+        }
+        if (kept) return { result: structuredClone(kept), changed: false };
+        const hold = { since: now, exact: false };
+        doc.holds[hosting] = hold;
+        return { result: structuredClone(hold), changed: true };
+      }),
+  };
+
+  readonly follows = {
+    all: () => this.read((doc) => Object.values(doc.follows)),
+    add: (follow: StoreDocument["follows"][string]) =>
+      this.update((doc) => {
+        doc.follows[followKey(follow)] = follow;
+        return { result: undefined, changed: true };
+      }),
+    remove: (key: string) =>
+      this.update((doc) => {
+        const had = key in doc.follows;
+        delete doc.follows[key];
+        return { result: had, changed: had };
+      }),
+  };
+
+  readonly jobs = {
+    read: <S extends z.ZodType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>> =>
+      this.read((doc) => {
+        const parsed = schema.safeParse(doc.jobs[job]);
+        return parsed.success ? parsed.data : initial();
+      }),
+    write: <S extends z.ZodType>(job: string, schema: S, value: z.infer<S>) =>
+      this.update((doc) => {
+        doc.jobs[job] = schema.parse(value);
+        return { result: undefined, changed: true };
+      }),
+  };
+
+  readonly posts = {
+    get: (key: string) => this.read((doc) => doc.posts[key]),
+    claim: (key: string, at: number): Promise<PostClaim> =>
+      this.update<PostClaim>((doc) => {
+        const entry = doc.posts[key];
+        if (entry && (entry.status === "sent" || entry.status === "skipped")) {
+          return { result: { kind: "done", entry: structuredClone(entry) }, changed: false };
+        }
+        doc.posts[key] = { status: "sending", at, refs: [] };
+        return { result: { kind: "claimed" }, changed: true };
+      }),
+    markSent: (key: string, refs: StoreDocument["posts"][string]["refs"], at: number) =>
+      this.update((doc) => {
+        doc.posts[key] = { status: "sent", at, refs };
+        return { result: undefined, changed: true };
+      }),
+    markFailed: (key: string, at: number) =>
+      this.update((doc) => {
+        const entry = doc.posts[key];
+        if (entry?.status === "sent" || entry?.status === "skipped") return { result: undefined, changed: false };
+        doc.posts[key] = { status: "failed", at, refs: [] };
+        return { result: undefined, changed: true };
+      }),
+    skip: (key: string, at: number) =>
+      this.update((doc) => {
+        const entry = doc.posts[key];
+        if (entry?.status === "sent" || entry?.status === "skipped") return { result: false, changed: false };
+        doc.posts[key] = { status: "skipped", at, refs: [] };
+        return { result: true, changed: true };
+      }),
+    prune: (before: number) =>
+      this.update((doc) => {
+        let count = 0;
+        for (const [key, entry] of Object.entries(doc.posts)) {
+          if (entry.at < before) {
+            delete doc.posts[key];
+            count += 1;
+          }
+        }
+        return { result: count, changed: count > 0 };
+      }),
+  };
+
+  readonly audit = {
+    append: (record: AuditRecord) => this.lock.run(() => this.appendAudit([record])),
+    recent: (limit: number, hosting?: string) =>
+      this.lock.run(() => this.auditLog.newest(limit, (r) => hosting === undefined || r.hosting === hosting)),
+    prune: (now: number) => this.lock.run(() => this.pruneAudit(now, true)),
+  };
+
+  readonly errors = {
+    appendMany: (errors: readonly CollectedError[]) =>
+      this.lock.run(async () => {
+        await this.errorLog.ensureFolder();
+        await this.errorLog.append(errors);
+      }),
+    between: (from: number, to: number, hostings?: ReadonlySet<string>) =>
+      this.lock.run(async () => {
+        const seen = new Set<string>();
+        return (await this.errorLog.readAll()).filter((e) => {
+          if (e.at < from || e.at >= to || (hostings && !hostings.has(e.hosting))) return false;
+          const key = collectedErrorKey(e);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+      }),
+    prune: (before: number) =>
+      this.lock.run(async () => {
+        const first = await this.errorLog.first();
+        if (!first || first.at >= before) return 0;
+        const all = await this.errorLog.readAll();
+        const kept = all.filter((e) => e.at >= before);
+        await this.errorLog.rewrite(kept);
+        return all.length - kept.length;
+      }),
+  };
+
+  readonly dedupe = {
+    claim: (key: string, now: number, ttlMs: number) =>
+      this.update((doc) => {
+        for (const [k, d] of Object.entries(doc.dedupe)) if (d.expiresAt <= now) delete doc.dedupe[k];
+        const live = doc.dedupe[key];
+        if (live) return { result: false, changed: true };
+        doc.dedupe[key] = { expiresAt: now + ttlMs };
+        return { result: true, changed: true };
+      }),
+  };
+
+  /** One folder, one process at a time per operation: the lease is always granted. */
+  readonly lease = {
+    acquire: async (holder: string, ttlMs: number): Promise<Lease> => ({ holder, term: 1, expiresAt: Date.now() + ttlMs }),
+    renew: async (lease: Lease, ttlMs: number): Promise<Lease> => ({ ...lease, expiresAt: Date.now() + ttlMs }),
+    release: async (_lease: Lease): Promise<void> => undefined,
+  };
+
+  /** Inside the lock. Checks the count bound now and then (by size), never reading the whole file on each append. */
+  private async appendAudit(records: AuditRecord[]): Promise<void> {
+    await this.auditLog.ensureFolder();
+    await this.auditLog.append(records);
+    this.auditCheckAt -= records.length;
+    if (this.auditCheckAt <= 0) {
+      this.auditCheckAt = Math.max(1, Math.floor(this.options.audit.maxRecords / 20));
+      await this.pruneAudit(records[0]?.at ?? 0, false);
+    }
+  }
+
+  /** Drops records past the age or count bound, once the file is 10 % past the bound. */
+  private async pruneAudit(now: number, byAge: boolean): Promise<number> {
+    const { maxRecords, maxAgeMs } = this.options.audit;
+    const oldest = now - maxAgeMs;
+    const first = await this.auditLog.first();
+    if (!first) return 0;
+    const size = await this.auditLog.size();
+    const lineBytes = Buffer.byteLength(JSON.stringify(first)) + 1;
+    const tooOld = byAge && first.at < oldest;
+    if (!tooOld && size / lineBytes <= maxRecords * 1.1) return 0;
+    const all = await this.auditLog.readAll();
+    const kept = all.filter((r) => r.at >= oldest).slice(-maxRecords);
+    if (kept.length === all.length) return 0;
+    await this.auditLog.rewrite(kept);
+    return all.length - kept.length;
+  }
+}
+
+function pruneDecided(doc: StoreDocument, before: number): number {
+  let count = 0;
+  for (const [token, c] of Object.entries(doc.confirmations)) {
+    if (c.status === "executing" || c.status === "pending") {
+      if (c.status === "pending" && c.expiresAt < before) {
+        delete doc.confirmations[token];
+        count += 1;
+      }
+      continue;
+    }
+    if ((c.decidedAt ?? c.expiresAt) < before) {
+      delete doc.confirmations[token];
+      count += 1;
+    }
+  }
+  return count;
+}

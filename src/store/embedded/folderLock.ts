@@ -1,0 +1,91 @@
+// One inter-process lock per data folder (proper-lockfile: an atomic mkdir whose mtime the
+// holder keeps fresh, so the lock of a killed process goes stale and is taken over). In front
+// of it, one queue per folder in this process, so concurrent operations of one process wait
+// their turn without polling the file system.
+import { join, resolve } from "node:path";
+import lockfile from "proper-lockfile";
+import { StoreError } from "../../errors.ts";
+
+export interface LockOptions {
+  /** A lock not refreshed for this long belongs to a dead process and is taken over. */
+  staleMs?: number;
+  /** How long to wait for the lock before giving up with one clear line. */
+  waitMs?: number;
+}
+
+const DEFAULT_STALE_MS = 5_000;
+const DEFAULT_WAIT_MS = 30_000;
+
+export class FolderLock {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly staleMs: number;
+  private readonly waitMs: number;
+
+  /** The lock is the folder `<target>.lock`. */
+  constructor(
+    private readonly target: string,
+    options: LockOptions = {},
+  ) {
+    this.staleMs = options.staleMs ?? DEFAULT_STALE_MS;
+    this.waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+  }
+
+  /** Runs `work` holding the lock; operations never nest. */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(() => this.locked(work));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  private async acquire(): Promise<() => Promise<void>> {
+    const started = Date.now();
+    let delay = 2;
+    for (;;) {
+      try {
+        return await lockfile.lock(this.target, {
+          realpath: false,
+          stale: this.staleMs,
+          update: Math.max(1_000, Math.floor(this.staleMs / 4)),
+          retries: 0,
+          // Losing the lock (frozen for longer than `stale`) is logged by the next write's
+          // outcome, not by crashing the process from a timer.
+          onCompromised: () => undefined,
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ELOCKED") {
+          throw new StoreError(`Cannot lock the data folder (${this.target}.lock): ${(error as Error).message}`);
+        }
+        const waited = Date.now() - started;
+        if (waited >= this.waitMs) {
+          throw new StoreError(
+            `The data folder is busy: another mailbrake process has held ${this.target}.lock for over ${Math.round(waited / 1000)} s. Nothing was changed; try again.`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(100, delay * 2);
+      }
+    }
+  }
+}
+
+const locks = new Map<string, FolderLock>();
+
+/** The one lock of a data folder in this process (the store and the sandbox share it). */
+export function folderLock(folder: string, options?: LockOptions): FolderLock {
+  const target = join(resolve(folder), ".mailbrake");
+  let lock = locks.get(target);
+  if (!lock) {
+    lock = new FolderLock(target, options);
+    locks.set(target, lock);
+  }
+  return lock;
+}

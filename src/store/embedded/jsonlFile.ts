@@ -1,0 +1,129 @@
+// An append-only JSONL file. Every call runs inside the folder lock (the caller's); appends
+// cost the same whatever the size, reads of the newest records read from the end, and lines
+// torn by a crash are skipped.
+import { mkdir, open, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { z } from "zod";
+import { appendLinesDurably, writeFileDurably } from "./durable.ts";
+
+const CHUNK = 64 * 1024;
+
+export class JsonlFile<T> {
+  constructor(
+    readonly path: string,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  async ensureFolder(): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+  }
+
+  /** Appends and syncs; returns the file size after, and the bytes appended. */
+  async append(records: readonly T[]): Promise<void> {
+    if (records.length === 0) return;
+    await appendLinesDurably(this.path, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  }
+
+  async size(): Promise<number> {
+    try {
+      const handle = await open(this.path, "r");
+      try {
+        return (await handle.stat()).size;
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
+    }
+  }
+
+  /** Every record, oldest first. */
+  async readAll(): Promise<T[]> {
+    let text: string;
+    try {
+      text = await readFile(this.path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const records: T[] = [];
+    for (const line of text.split("\n")) {
+      const record = this.parse(line);
+      if (record !== undefined) records.push(record);
+    }
+    return records;
+  }
+
+  /** The oldest record, reading only the start of the file. */
+  async first(): Promise<T | undefined> {
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(this.path, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+    try {
+      const buffer = Buffer.alloc(CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, 0);
+      for (const line of buffer.subarray(0, bytesRead).toString("utf8").split("\n").slice(0, -1)) {
+        const record = this.parse(line);
+        if (record !== undefined) return record;
+      }
+      return undefined;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** The newest records matching `keep`, newest first, at most `limit`, reading from the end. */
+  async newest(limit: number, keep: (record: T) => boolean): Promise<T[]> {
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(this.path, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const found: T[] = [];
+    try {
+      let position = (await handle.stat()).size;
+      let carry = Buffer.alloc(0);
+      while (position > 0 && found.length < limit) {
+        const length = Math.min(CHUNK, position);
+        position -= length;
+        const chunk = Buffer.alloc(length);
+        await handle.read(chunk, 0, length, position);
+        const joined = Buffer.concat([chunk, carry]);
+        // The part before the first newline may be the end of an earlier line: keep it for later.
+        const cut = position > 0 ? joined.indexOf(0x0a) : -1;
+        carry = cut >= 0 ? joined.subarray(0, cut) : position > 0 ? joined : Buffer.alloc(0);
+        const whole = cut >= 0 ? joined.subarray(cut + 1) : position > 0 ? Buffer.alloc(0) : joined;
+        const lines = whole.toString("utf8").split("\n");
+        for (let i = lines.length - 1; i >= 0 && found.length < limit; i -= 1) {
+          const record = this.parse(lines[i] ?? "");
+          if (record !== undefined && keep(record)) found.push(record);
+        }
+      }
+    } finally {
+      await handle.close();
+    }
+    return found;
+  }
+
+  /** Rewrites the file with only the records kept (atomically, through a temp file). */
+  async rewrite(records: readonly T[]): Promise<void> {
+    await writeFileDurably(this.path, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  }
+
+  private parse(line: string): T | undefined {
+    if (!line) return undefined;
+    try {
+      const parsed = this.schema.safeParse(JSON.parse(line));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined; // a line torn by a crash
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** How much of an append-only history is kept: by count and by age. */
+export interface Retention {
+  maxRecords: number;
+  maxAgeMs: number;
+}

@@ -1,0 +1,60 @@
+// The embedded store (lowdb + JSONL under one folder lock) against the store contract, plus
+// what only a file store has: torn lines, temp names, stale locks, a file that cannot be read.
+import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EmbeddedStore } from "../../src/store/embedded/embeddedStore.ts";
+import { useTempDir } from "../helpers/tempDir.ts";
+import { storeContract } from "./storeContract.ts";
+
+const tempDir = useTempDir();
+
+async function openTwo(dir: string, auditMaxRecords = 100_000): Promise<[EmbeddedStore, EmbeddedStore]> {
+  const options = { dataFile: join(dir, "mailbrake.json"), audit: { maxRecords: auditMaxRecords, maxAgeMs: 365 * 86_400_000 } };
+  return [await EmbeddedStore.open(options), await EmbeddedStore.open(options)];
+}
+
+storeContract("embedded (lowdb + JSONL)", {
+  open: async ({ auditMaxRecords }) => openTwo(await tempDir(), auditMaxRecords),
+});
+
+describe("embedded store files", () => {
+  it("opening writes nothing; the first change creates the file; no temp file is left", async () => {
+    const dir = await tempDir();
+    const [store] = await openTwo(dir);
+    expect(await readdir(dir)).toEqual([]);
+    await store.holds.record("x.fr", { since: 1, exact: true });
+    expect((await readdir(dir)).sort()).toEqual(["mailbrake.json"]);
+    expect(JSON.parse(await readFile(join(dir, "mailbrake.json"), "utf8")).holds).toEqual({ "x.fr": { since: 1, exact: true } });
+  });
+
+  it("an append after a line torn by a crash starts on a fresh line, and the torn line is skipped", async () => {
+    const dir = await tempDir();
+    const [store] = await openTwo(dir);
+    const line = { at: 1, event: "request", platform: "console", actorId: "me", actorName: "me", channel: "", command: "status", outcome: "answered" };
+    await writeFile(join(dir, "audit.jsonl"), `${JSON.stringify(line)}\n{"at":2,"event":"requ`);
+    await store.audit.append({ ...line, at: 3, outcome: "after" } as never);
+    const text = await readFile(join(dir, "audit.jsonl"), "utf8");
+    expect(text.split("\n").at(-2)).toContain('"after"');
+    expect((await store.audit.recent(10)).map((r) => r.at)).toEqual([3, 1]);
+  });
+
+  it("a stale lock left by a killed process is taken over", async () => {
+    const dir = await tempDir();
+    const lock = join(dir, ".mailbrake.lock");
+    await mkdir(lock);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lock, old, old);
+    const [store] = await openTwo(dir);
+    await store.holds.record("x.fr", { since: 1, exact: true });
+    expect(await store.holds.get("x.fr")).toEqual({ since: 1, exact: true });
+  });
+
+  it("an old post ledger (inside the jobs' state) is read as the ledger", async () => {
+    const dir = await tempDir();
+    const doc = { version: 1, jobs: { ledger: { posts: { k: { status: "sent", at: 1, refs: [] } } } } };
+    await writeFile(join(dir, "mailbrake.json"), JSON.stringify(doc));
+    const [store] = await openTwo(dir);
+    expect((await store.posts.claim("k", 2)).kind).toBe("done");
+  });
+});

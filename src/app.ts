@@ -1,5 +1,5 @@
 // Composition of the platform-neutral product: config → logger → store → hosting → engine.
-// Adapters and jobs are attached by `src/index.ts`.
+// Adapters and jobs are attached by the start-up path.
 import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { Clock } from "./clock.ts";
@@ -10,6 +10,8 @@ import type { SandboxControls, Services } from "./core/services.ts";
 import type { HostingProvider } from "./hosting/port.ts";
 import { openSandbox } from "./hosting/openSandbox.ts";
 import { openOvh } from "./hosting/ovh/open.ts";
+import { OnDemandReports } from "./jobs/onDemand.ts";
+import { jobSettings } from "./jobs/settings.ts";
 import { loadPolicy } from "./policy.ts";
 import { AuditTrail } from "./store/audit.ts";
 import { Store } from "./store/store.ts";
@@ -18,7 +20,14 @@ export interface App {
   env: Env;
   engine: Engine;
   services: Services;
+  /** The on-demand report the core is given; running jobs attach to it. */
+  reports: OnDemandReports;
   close(): Promise<void>;
+}
+
+/** A started chat adapter. */
+export interface RunningAdapter {
+  stop(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -47,6 +56,10 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     { maxRecords: env.MAILBRAKE_AUDIT_MAX_RECORDS, maxAgeMs: env.MAILBRAKE_AUDIT_MAX_DAYS * DAY_MS },
     hosting.clock,
   );
+  const reports = new OnDemandReports(
+    { provider: hosting.provider, store, clock: hosting.clock, logger },
+    jobSettings(env),
+  );
   const services: Services = {
     provider: hosting.provider,
     sandbox: hosting.sandbox,
@@ -60,6 +73,7 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
       channelLanguage: env.MAILBRAKE_LOCALE,
     },
     notifier: new Notifier(logger.child({ component: "notifier" })),
+    reports,
     logger,
   };
   const engine = new Engine(services);
@@ -67,6 +81,7 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     env,
     engine,
     services,
+    reports,
     async close() {
       engine.follower.stop();
       await store.save();

@@ -5,14 +5,12 @@ import { ConfigError, StoreError } from "./errors.ts";
 import { toLanguage, translator } from "./i18n/index.ts";
 import { doctorMain } from "./hosting/ovh/doctorMain.ts";
 import { runBot } from "./index.ts";
-import { runOnce } from "../adapters/console/oneShot.ts";
+import { type OneShotFlags, runOnce } from "../adapters/console/oneShot.ts";
 import { terminalLanguage } from "../adapters/console/actor.ts";
 
-export interface CliFlags {
+export interface CliFlags extends OneShotFlags {
   help: boolean;
   version: boolean;
-  yes: boolean;
-  json: boolean;
 }
 
 export function parseArgs(argv: string[]): { flags: CliFlags; words: string[] } {

@@ -4,16 +4,11 @@ import { dirname, join } from "node:path";
 import { TerminalChat } from "../adapters/console/chat.ts";
 import { terminalLanguage } from "../adapters/console/actor.ts";
 import { ConsoleSink } from "../adapters/console/sink.ts";
-import { type App, createApp } from "./app.ts";
+import { type App, createApp, type RunningAdapter } from "./app.ts";
 import { loadEnv, usesDiscord, usesSlack } from "./config.ts";
 import { translator } from "./i18n/index.ts";
 import { createLogger, secretsOf } from "./logger.ts";
 import { startJobs } from "./jobs/index.ts";
-
-/** A started chat adapter. */
-export interface RunningAdapter {
-  stop(): Promise<void>;
-}
 
 export async function runBot(options: { forceTerminal: boolean }): Promise<number> {
   const env = loadEnv();

@@ -1,8 +1,6 @@
 // The optional policy file (MAILBRAKE_CONFIG): roles, hosting aliases, channels.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { Actor, Role } from "./core/actor.ts";
-import { hasRole } from "./core/actor.ts";
 import { ConfigError } from "./errors.ts";
 import { LANGUAGES } from "./i18n/index.ts";
 
@@ -59,25 +57,3 @@ function readPolicyFile(file: string): Policy {
   }
   return { ...parsed.data, fromFile: true };
 }
-
-function principalsOf(actor: Actor): string[] {
-  const groupPrefix = actor.platform === "slack" ? "slack-group" : "discord-role";
-  return [
-    `${actor.platform}:${actor.id}`,
-    `${actor.platform}:*`,
-    ...actor.groups.map((group) => `${groupPrefix}:${group}`),
-  ];
-}
-
-/** The highest role the policy gives this actor. The local terminal user is always admin. */
-export function roleOf(policy: Policy, actor: Actor): Role {
-  if (actor.platform === "console") return "admin";
-  const mine = new Set(principalsOf(actor));
-  for (const role of ["admin", "operator", "viewer"] as const) {
-    if ((policy.roles[role] ?? []).some((p) => mine.has(p))) return role;
-  }
-  return "viewer";
-}
-
-export const may = (policy: Policy, actor: Actor, need: Role): boolean =>
-  hasRole(roleOf(policy, actor), need);

@@ -5,13 +5,20 @@ import { consoleActor, terminalLanguage, terminalPlace } from "./actor.ts";
 import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText } from "./render.ts";
 import { createApp } from "../../src/app.ts";
-import type { CliFlags } from "../../src/cli.ts";
 import { loadEnv } from "../../src/config.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { createLogger, secretsOf } from "../../src/logger.ts";
 
-export async function runOnce(words: string[], flags: CliFlags): Promise<number> {
+/** The command line's switches a one-shot command honours. */
+export interface OneShotFlags {
+  /** Confirm a mutating command without asking. */
+  yes: boolean;
+  /** Machine output. */
+  json: boolean;
+}
+
+export async function runOnce(words: string[], flags: OneShotFlags): Promise<number> {
   const env = loadEnv();
   const logger = createLogger({
     level: process.env.LOG_LEVEL ? env.LOG_LEVEL : "warn",
@@ -49,7 +56,7 @@ export async function runOnce(words: string[], flags: CliFlags): Promise<number>
   }
 }
 
-function output(reply: Reply, flags: CliFlags, problem?: string, files: string[] = []): void {
+function output(reply: Reply, flags: OneShotFlags, problem?: string, files: string[] = []): void {
   if (flags.json) {
     const failed = Boolean(reply.failed || problem);
     const body = { ok: !failed, text: problem ?? reply.text, data: reply.data ?? null, files };

@@ -4,10 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { type Client, Events, type GatewayDispatchPayload, type Interaction } from "discord.js";
 import type { Logger } from "pino";
-import type { App } from "../../src/app.ts";
+import type { App, RunningAdapter } from "../../src/app.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { translate } from "../../src/i18n/index.ts";
-import type { RunningAdapter } from "../../src/index.ts";
 import { askerOf } from "./actor.ts";
 import { handleAutocomplete } from "./autocomplete.ts";
 import { handleButton } from "./buttonHandler.ts";

@@ -1,6 +1,5 @@
-// Entry point of the Discord adapter (src/index.ts imports it when DISCORD_TOKEN is set).
-import type { App } from "../../src/app.ts";
-import type { RunningAdapter } from "../../src/index.ts";
+// Entry point of the Discord adapter (the start-up path imports it when DISCORD_TOKEN is set).
+import type { App, RunningAdapter } from "../../src/app.ts";
 import { startDiscord } from "./adapter.ts";
 
 export type { DiscordOptions, RunningDiscord } from "./adapter.ts";

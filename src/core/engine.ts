@@ -1,7 +1,6 @@
 // The command engine: parses a request, checks permissions, answers or asks for confirmation,
 // and carries out confirmed actions exactly once.
 import { UserError } from "../errors.ts";
-import { roleOf } from "../policy.ts";
 import type { Confirmation } from "../store/schema.ts";
 import { type ActionRequest, type Actor, type CommandRequest, hasRole } from "./actor.ts";
 import { failure, notice, resolvedReply } from "./cards/resolvedCard.ts";
@@ -17,6 +16,7 @@ import { tokenize } from "./grammar.ts";
 import { HostingDirectory } from "./hostings.ts";
 import { MUTATIONS } from "./mutations/index.ts";
 import { requestMutation } from "./requestMutation.ts";
+import { roleOf } from "./roles.ts";
 import type { Reply } from "./reply.ts";
 import type { Services } from "./services.ts";
 

@@ -7,6 +7,7 @@ import type { Policy } from "../policy.ts";
 import type { AuditTrail } from "../store/audit.ts";
 import type { Store } from "../store/store.ts";
 import type { Notifier } from "./notifier.ts";
+import type { Reply } from "./reply.ts";
 
 /** Sandbox-only rehearsal controls; absent with a real provider. */
 export interface SandboxControls {
@@ -21,6 +22,14 @@ export interface Settings {
   channelLanguage: Language;
 }
 
+/**
+ * The error report on demand (`report <hosting|all>`). The core is given it: with the jobs
+ * running it uses the errors they collected; without them it reads the provider once.
+ */
+export interface ReportService {
+  onDemand(hostings: string[], language: Language): Promise<Reply>;
+}
+
 export interface Services {
   provider: HostingProvider;
   sandbox?: SandboxControls;
@@ -30,5 +39,6 @@ export interface Services {
   clock: Clock;
   settings: Settings;
   notifier: Notifier;
+  reports: ReportService;
   logger: Logger;
 }

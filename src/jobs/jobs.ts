@@ -2,7 +2,7 @@
 // warnings and the state watch. `tick()` does whatever is due on the app's clock, so tests
 // (and the sandbox's `advance`) drive it without waiting; node-cron calls it in production.
 import { join, dirname } from "node:path";
-import type { App } from "../app.ts";
+import type { Env } from "../config.ts";
 import { channelLanguage } from "../core/announce.ts";
 import { errorText } from "../core/errorText.ts";
 import type { Services } from "../core/services.ts";
@@ -39,10 +39,14 @@ const QUIET_MS = 30 * 60_000;
 /** The tick and the report share one lane: they never overlap. */
 const LANE = "jobs";
 
-const registry = new WeakMap<Services, Jobs>();
-
-/** The jobs attached to an app's services (for `/mail report`), if started. */
-export const jobsOf = (services: Services): Jobs | undefined => registry.get(services);
+/** What the jobs are given by the composition root (an `App` is one). */
+export interface JobsHost {
+  env: Env;
+  services: Services;
+  engine: { hostings: { list(): Promise<string[]> } };
+  /** The on-demand report: the jobs' collected errors serve it while they exist. */
+  reports: { attach(live: ReportJob): () => void };
+}
 
 export class Jobs {
   readonly settings: JobSettings;
@@ -55,6 +59,8 @@ export class Jobs {
   private readonly logger;
   /** The last hosting list read, for ticks during an outage. */
   private lastNames: string[] | undefined;
+  /** Hands the on-demand report back to its one-shot reading. */
+  private detach: () => void = () => undefined;
 
   private constructor(
     private readonly services: Services,
@@ -85,14 +91,14 @@ export class Jobs {
     this.scheduler = new Scheduler(this.logger);
   }
 
-  static async create(app: App, options: JobsOptions = {}): Promise<Jobs> {
+  static async create(app: JobsHost, options: JobsOptions = {}): Promise<Jobs> {
     const settings = jobSettings(app.env);
     const times = new CronTimes(settings.reportCron, settings.timeZone);
     const file = join(dirname(app.env.MAILBRAKE_DATA_FILE), "errors.jsonl");
     const errors = await ErrorLog.open(file, settings.retentionMs, app.services.clock);
     const names = () => app.engine.hostings.list();
     const jobs = new Jobs(app.services, names, settings, errors, times, options.sleep ?? realSleep, options.concurrency ?? 16);
-    registry.set(app.services, jobs);
+    jobs.detach = app.reports.attach(jobs.report);
     return jobs;
   }
 
@@ -137,7 +143,7 @@ export class Jobs {
   async stop(): Promise<void> {
     await this.scheduler.stop();
     this.times.dispose();
-    registry.delete(this.services);
+    this.detach();
   }
 
   /** The hostings, or undefined after saying (once) that even the list could not be read. */

@@ -1,41 +1,68 @@
-// `/mail report <hosting|all>`: the daily report's content on demand. With the jobs running
-// it uses the collected errors; without them (one-shot CLI) it reads the provider once and
-// says how far back that reaches.
-import { envSchema } from "../config.ts";
+// `/mail report <hosting|all>`: the daily report's content on demand, the core's
+// `services.reports`. With the jobs running it uses the errors they collected; without them
+// (one-shot CLI) it reads the provider once and says how far back that reaches. Either way
+// the settings are the user's (retention, collection, time zone, retries).
+import type { Logger } from "pino";
+import type { Clock } from "../clock.ts";
 import type { Reply } from "../core/reply.ts";
-import type { Services } from "../core/services.ts";
+import type { ReportService } from "../core/services.ts";
+import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
+import type { Store } from "../store/store.ts";
 import { Collector } from "./collector.ts";
 import { MemoryErrorLog } from "./errorLog.ts";
-import { jobsOf } from "./jobs.ts";
 import { buildReportReply } from "./report/buildReply.ts";
 import { DAY_MS } from "./report/reportData.ts";
 import { realSleep } from "./retry.ts";
-import { jobSettings } from "./settings.ts";
+import type { JobSettings } from "./settings.ts";
 
-export async function onDemandReport(services: Services, hostings: string[], language: Language): Promise<Reply> {
-  const jobs = jobsOf(services);
-  if (jobs) return jobs.report.onDemand(hostings, language);
-  const settings = { ...jobSettings(envSchema.parse({})), timeZone: services.settings.timeZone };
-  const errors = new MemoryErrorLog();
-  const now = () => services.clock.now();
-  const logger = services.logger.child({ component: "jobs" });
-  const collector = new Collector({
-    provider: services.provider,
-    store: services.store,
-    errors,
-    settings,
-    now,
-    sleep: realSleep,
-    logger,
-    ephemeral: true,
-  });
-  await collector.poll(hostings);
-  const to = now();
-  const deps = { provider: services.provider, errors, collector, settings, sleep: realSleep };
-  return buildReportReply(deps, logger, hostings, { from: to - DAY_MS, to }, {
-    language,
-    timeZone: settings.timeZone,
-    scheduled: false,
-  });
+export interface OnDemandDeps {
+  provider: HostingProvider;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What the running jobs offer: the report over the errors they collected. */
+export interface LiveReports {
+  onDemand(hostings: string[], language: Language): Promise<Reply>;
+}
+
+export class OnDemandReports implements ReportService {
+  private live: LiveReports | undefined;
+
+  constructor(
+    private readonly deps: OnDemandDeps,
+    readonly settings: JobSettings,
+  ) {}
+
+  /** The running jobs take over; the returned function hands back (when they stop). */
+  attach(live: LiveReports): () => void {
+    this.live = live;
+    return () => {
+      if (this.live === live) this.live = undefined;
+    };
+  }
+
+  onDemand(hostings: string[], language: Language): Promise<Reply> {
+    if (this.live) return this.live.onDemand(hostings, language);
+    return this.once(hostings, language);
+  }
+
+  private async once(hostings: string[], language: Language): Promise<Reply> {
+    const { provider, store, clock } = this.deps;
+    const { settings } = this;
+    const errors = new MemoryErrorLog();
+    const now = () => clock.now();
+    const logger = this.deps.logger.child({ component: "jobs" });
+    const collector = new Collector({ provider, store, errors, settings, now, sleep: realSleep, logger, ephemeral: true });
+    await collector.poll(hostings);
+    const to = now();
+    const deps = { provider, errors, collector, settings, sleep: realSleep };
+    return buildReportReply(deps, logger, hostings, { from: to - DAY_MS, to }, {
+      language,
+      timeZone: settings.timeZone,
+      scheduled: false,
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { UserError } from "../../errors.ts";
-import { parseDuration } from "../../hosting/sandbox/index.ts";
+import { parseDuration } from "../args/duration.ts";
 import { type Command, textReply } from "./command.ts";
 
 const MAX_ADVANCE_MS = 14 * 24 * 3_600_000;

@@ -1,4 +1,3 @@
-import { onDemandReport } from "../../jobs/onDemand.ts";
 import type { Reply } from "../reply.ts";
 import type { Command } from "./command.ts";
 
@@ -9,6 +8,6 @@ export const report: Command = {
   mutating: false,
   async run(ctx, [word]): Promise<Reply> {
     const names = await ctx.hostings.resolveMany(word);
-    return onDemandReport(ctx.services, names, ctx.language);
+    return ctx.services.reports.onDemand(names, ctx.language);
   },
 };

@@ -8,7 +8,6 @@
 // same clock with the rest of the app. readSandboxClockOffset() reads it without opening.
 import { readStateFile } from "./state-file.ts";
 
-export { parseDuration } from "./duration.ts";
 export type { SandboxOptions } from "./options.ts";
 export { Sandbox, type SandboxHostingView } from "./sandbox.ts";
 export type { SandboxState, TrafficProfile } from "./schema.ts";

@@ -1,5 +1,8 @@
-// "90m", "2h", "3d", "1h30m", "45s" -> milliseconds, for the sandbox's `advance` command.
-import { DAY, HOUR, MINUTE, SECOND } from "./time.ts";
+// "90m", "2h", "3d", "1h30m", "45s" -> milliseconds: a duration argument (`advance 10m`).
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 

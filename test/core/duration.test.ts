@@ -1,7 +1,7 @@
 // parseDuration: the `advance` command's argument.
 import { describe, expect, it } from "vitest";
-import { parseDuration } from "../../src/hosting/sandbox/index.ts";
-import { DAY, HOUR, MINUTE, SECOND } from "./sandbox-fixtures.ts";
+import { parseDuration } from "../../src/core/args/duration.ts";
+import { DAY, HOUR, MINUTE, SECOND } from "../hosting/sandbox-fixtures.ts";
 
 describe("parseDuration", () => {
   it.each([

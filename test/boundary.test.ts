@@ -23,10 +23,11 @@ const inJobs = (file: string) => file.startsWith("src/jobs/");
 const inAdapters = (file: string) => file.startsWith("adapters/");
 const adapterOf = (file: string) => file.split("/")[1];
 /** A hosting provider (OVHcloud, the sandbox) rather than the port they implement. */
-const hostingImplementation = (file: string) => file.startsWith("src/hosting/") && file !== "src/hosting/port.ts";
-/** The store's implementation: the core is handed a store and uses its types (or its port). */
+const hostingImplementation = (file: string) => /^src\/hosting\/(ovh\/|sandbox\/|open)/.test(file);
+/** The store's implementations; the core is handed a store and uses its port and schema. */
 const storeImplementation = (edge: Edge) =>
-  edge.to.startsWith("src/store/") && !edge.typeOnly && edge.to !== "src/store/port.ts";
+  /^src\/store\/(embedded|pg)\//.test(edge.to) ||
+  (edge.to.startsWith("src/store/") && !edge.typeOnly && !/^src\/store\/(port|schema)\.ts$/.test(edge.to));
 /** What the core stands on: it imports none of the layers above it. */
 const belowCore = (file: string) =>
   /^src\/(hosting|store|i18n)\//.test(file) || /^src\/(policy|config|errors|clock|logger)\.ts$/.test(file);
@@ -53,8 +54,8 @@ const RULES: Record<string, (edge: Edge) => boolean> = {
 const BREAKS: Record<string, Edge> = {
   "the core imports no job": edge("src/core/commands/report.ts", "src/jobs/onDemand.ts"),
   "the core imports no adapter": edge("src/core/engine.ts", "adapters/console/render.ts"),
-  "the core imports no hosting provider, only the hosting port": edge("src/core/commands/advance.ts", "src/hosting/sandbox/index.ts"),
-  "the core imports only the store's types or port": edge("src/core/holds.ts", "src/store/store.ts"),
+  "the core imports no hosting provider, only the hosting port": edge("src/core/commands/advance.ts", "src/hosting/sandbox/index.ts", true),
+  "the core imports only the store's types or port": edge("src/core/holds.ts", "src/store/embedded/embeddedStore.ts", true),
   "the core is given its settings: it imports neither the start-up path nor the environment": edge("src/core/engine.ts", "src/config.ts"),
   "what the core stands on imports no core, job, adapter or start-up path": edge("src/policy.ts", "src/core/actor.ts", true),
   "jobs import no adapter, no start-up path and no hosting provider": edge("src/jobs/jobs.ts", "src/app.ts", true),

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so there is no build step to forget.
-import { register } from "tsx/esm/api";
-
-register();
-const { main } = await import("../src/cli.ts");
-process.exitCode = await main(process.argv.slice(2));
+// Runs the JavaScript built from the sources at install (`npm run build`, which `prepare`
+// runs on `npm ci`); stack traces point into the TypeScript sources through the source maps.
+process.setSourceMapsEnabled(true);
+const built = new URL("../dist/cli.js", import.meta.url);
+let cli;
+try {
+  cli = await import(built.href);
+} catch (error) {
+  if (!String(error?.message).includes(`'${built.pathname}'`)) throw error;
+  process.stderr.write("mailbrake: not built yet; run `npm run build` (npm ci does it)\n");
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv.slice(2));

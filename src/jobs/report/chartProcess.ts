@@ -6,6 +6,7 @@
 // bot alive: it is unref'ed whenever it has nothing to draw.
 import { type ChildProcess, fork } from "node:child_process";
 import { createRequire } from "node:module";
+import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Attachment } from "../../core/reply.ts";
 import type { Language } from "../../i18n/index.ts";
@@ -50,15 +51,20 @@ const realDeadline = (ms: number, onTimeout: () => void): (() => void) => {
 };
 
 const DEFAULTS: Required<ChartProcessOptions> = {
-  workerFile: fileURLToPath(new URL("./chartWorker.ts", import.meta.url)),
+  // Beside this code: chartWorker.ts in the sources, chartWorker.js in the build (dist/).
+  workerFile: fileURLToPath(new URL(`./chartWorker${extname(import.meta.url)}`, import.meta.url)),
   idleMs: 30_000,
   timeoutMs: 20_000,
   maxCharts: 500,
   deadline: realDeadline,
 };
 
-/** The child runs TypeScript through tsx's loader, as bin/mailbrake.js does for the bot. */
-const tsxLoader = () => pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** Node's options for the child: the built worker is JavaScript; from the sources (tests), a
+ * TypeScript worker runs through tsx's loader, a development tool. */
+const workerArgv = (file: string): string[] =>
+  file.endsWith(".ts")
+    ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href]
+    : [];
 
 interface Pending {
   resolve(png: Buffer): void;
@@ -125,7 +131,7 @@ export class ChartProcess {
 
   private start(): ChildProcess {
     const child = fork(this.options.workerFile, [], {
-      execArgv: ["--import", tsxLoader()],
+      execArgv: workerArgv(this.options.workerFile),
       serialization: "advanced",
       stdio: ["ignore", "ignore", "inherit", "ipc"],
     });

@@ -13,8 +13,7 @@ import { openOvh } from "./hosting/ovh/open.ts";
 import { OnDemandReports } from "./jobs/onDemand.ts";
 import { jobSettings } from "./jobs/settings.ts";
 import { loadPolicy } from "./policy.ts";
-import { AuditTrail } from "./store/audit.ts";
-import { Store } from "./store/store.ts";
+import { EmbeddedStore } from "./store/embedded/embeddedStore.ts";
 
 export interface App {
   env: Env;
@@ -48,14 +47,12 @@ export interface ProviderHandle {
 export async function createApp(env: Env, options: AppOptions): Promise<App> {
   const { logger } = options;
   const policy = loadPolicy(env.MAILBRAKE_CONFIG, env.MAILBRAKE_ADMINS);
-  const store = await Store.open(env.MAILBRAKE_DATA_FILE);
+  const store = await EmbeddedStore.open({
+    dataFile: env.MAILBRAKE_DATA_FILE,
+    audit: { maxRecords: env.MAILBRAKE_AUDIT_MAX_RECORDS, maxAgeMs: env.MAILBRAKE_AUDIT_MAX_DAYS * DAY_MS },
+  });
   const dataDir = dirname(env.MAILBRAKE_DATA_FILE);
   const hosting = options.provider ?? (await openProvider(env, dataDir, logger));
-  const audit = await AuditTrail.open(
-    join(dataDir, "audit.jsonl"),
-    { maxRecords: env.MAILBRAKE_AUDIT_MAX_RECORDS, maxAgeMs: env.MAILBRAKE_AUDIT_MAX_DAYS * DAY_MS },
-    hosting.clock,
-  );
   const reports = new OnDemandReports(
     { provider: hosting.provider, store, clock: hosting.clock, logger },
     jobSettings(env),
@@ -64,7 +61,6 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     provider: hosting.provider,
     sandbox: hosting.sandbox,
     store,
-    audit,
     policy,
     clock: hosting.clock,
     settings: {
@@ -84,8 +80,8 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     reports,
     async close() {
       engine.follower.stop();
-      await store.save();
       await hosting.close?.();
+      await store.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 // One request's view: who asks, in which language, with which role.
 import { type Language, type Translate, translator } from "../i18n/index.ts";
 import { formatDateTime, formatDuration, formatNumber } from "../i18n/format.ts";
-import type { AuditRecord } from "../store/audit.ts";
+import type { AuditRecord } from "../store/schema.ts";
 import type { Actor, Place, Role } from "./actor.ts";
 import type { HostingDirectory } from "./hostings.ts";
 import type { Services } from "./services.ts";
@@ -48,7 +48,8 @@ export function auditAs(
   ctx: Context,
   entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference">,
 ): Promise<void> {
-  return ctx.services.audit.record({
+  return ctx.services.store.audit.append({
+    at: ctx.services.clock.now(),
     platform: ctx.actor.platform,
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,

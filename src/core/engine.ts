@@ -10,7 +10,7 @@ import { helpText } from "./commands/help.ts";
 import { parseButtonId } from "./confirmations.ts";
 import { auditAs, type Context, makeContext } from "./context.ts";
 import { errorText } from "./errorText.ts";
-import { execute } from "./execute.ts";
+import { EXECUTOR, execute } from "./execute.ts";
 import { Follower } from "./follower.ts";
 import { tokenize } from "./grammar.ts";
 import { HostingDirectory } from "./hostings.ts";
@@ -74,8 +74,9 @@ export class Engine {
   async act(request: ActionRequest): Promise<ActionResult> {
     const ctx = this.context(request);
     const { t } = ctx;
+    const { store } = this.services;
     const parsed = parseButtonId(request.buttonId);
-    const c = parsed ? this.services.store.data.confirmations[parsed.token] : undefined;
+    const c = parsed ? await store.confirmations.get(parsed.token) : undefined;
     if (!parsed || !c) return { notice: failure(t("confirm.unknownButton")) };
 
     if (c.status !== "pending") return { notice: failure(this.alreadyDecided(ctx, c)) };
@@ -87,32 +88,36 @@ export class Engine {
       return { notice: failure(text) };
     }
     const now = this.services.clock.now();
-    if (now > c.expiresAt) {
-      c.status = "expired";
-      c.decidedAt = now;
-      await this.services.store.save();
+    if (c.kind === "offer" && parsed.verb !== "no") {
+      // An offer stays open for everyone allowed: a click opens a confirmation of its own.
+      if (now <= c.expiresAt) return { notice: await this.openFromOffer(ctx, c) };
+      if (await store.confirmations.expire(c.token, now)) await this.audit(ctx, "expired", c.mutation, "expired", c.hosting);
+      const seen = await store.confirmations.get(c.token);
+      return { notice: failure(this.alreadyDecided(ctx, seen ?? { ...c, status: "expired" })) };
+    }
+    // The store decides who was first (several processes or replicas may get the click).
+    const claim = await store.confirmations.claim(c.token, {
+      to: parsed.verb === "no" ? "cancelled" : "executing",
+      by: person(request.actor),
+      place: { platform: request.actor.platform, channel: request.place.channel },
+      at: now,
+      executor: EXECUTOR,
+    });
+    if (claim.kind === "unknown") return { notice: failure(t("confirm.unknownButton")) };
+    if (claim.kind === "decided") return { notice: failure(this.alreadyDecided(ctx, claim.confirmation)) };
+    if (claim.kind === "expired") {
       await this.audit(ctx, "expired", c.mutation, "expired", c.hosting);
       // An alert stays as posted (others still need to read it); only the clicker is told.
-      if (c.kind === "offer") return { notice: failure(this.alreadyDecided(ctx, c)) };
-      return { update: resolvedReply(ctx, c, { tone: "info", text: t("resolved.expired") }) };
+      if (c.kind === "offer") return { notice: failure(this.alreadyDecided(ctx, claim.confirmation)) };
+      return { update: resolvedReply(ctx, claim.confirmation, { tone: "info", text: t("resolved.expired") }) };
     }
-    // Claimed synchronously, before any await: concurrent clicks see it taken.
-    c.status = parsed.verb === "no" ? "cancelled" : "executing";
-    c.decidedBy = person(request.actor);
-    c.decidedAt = now;
-
+    const claimed = claim.confirmation;
     if (parsed.verb === "no") {
-      await this.services.store.save();
       await this.audit(ctx, "cancelled", c.mutation, "cancelled", c.hosting);
-      return { update: resolvedReply(ctx, c, { tone: "info", text: t("resolved.cancelled") }) };
+      return { update: resolvedReply(ctx, claimed, { tone: "info", text: t("resolved.cancelled") }) };
     }
-    if (c.kind === "offer") {
-      c.status = "pending";
-      return { notice: await this.openFromOffer(ctx, c) };
-    }
-    await this.services.store.save();
     await this.audit(ctx, "confirmed", c.mutation, "confirmed", c.hosting);
-    return { update: await execute(ctx, c, this.follower) };
+    return { update: await execute(ctx, claimed, this.follower) };
   }
 
   /** An alert's button: a confirmation of its own for the person who clicked. */

@@ -1,31 +1,43 @@
 // A confirmed action: re-read the state, call the provider once, record, announce, follow.
+import { hostname } from "node:os";
 import { HostingError } from "../hosting/port.ts";
 import type { Confirmation } from "../store/schema.ts";
 import { announcement } from "./announce.ts";
 import { type Outcome, resolvedReply } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
-import { auditAs, type Context } from "./context.ts";
+import type { Context } from "./context.ts";
 import { errorText } from "./errorText.ts";
 import type { Follower } from "./follower.ts";
 import { recordBlock } from "./holds.ts";
 import { MUTATIONS } from "./mutations/index.ts";
 import type { Reply } from "./reply.ts";
 
+/** This process, as recorded on an action it carries out (a reconciler leaves live ones alone). */
+export const EXECUTOR = `${hostname()}/${process.pid}`;
+
+/** `c` was claimed for execution (recorded as executing, durably, before the provider call). */
 export async function execute(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
   const { services, t } = ctx;
   const { provider, store } = services;
   const spec = MUTATIONS[c.mutation];
-  const finish = async (status: Confirmation["status"], outcome: Outcome, auditOutcome: string) => {
-    c.status = status;
-    await store.save();
-    await auditAs(ctx, {
-      event: status === "done" ? "executed" : "failed",
-      command: c.mutation,
-      hosting: c.hosting,
-      outcome: auditOutcome,
-      reference: outcome.reference,
-    });
-    return resolvedReply(ctx, c, outcome);
+  const finish = async (status: "done" | "failed", outcome: Outcome, auditOutcome: string) => {
+    await store.confirmations.finish(
+      c.token,
+      status,
+      {
+        event: status === "done" ? "executed" : "failed",
+        platform: ctx.actor.platform,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        channel: ctx.place.channel,
+        command: c.mutation,
+        hosting: c.hosting,
+        outcome: auditOutcome,
+        reference: outcome.reference,
+      },
+      services.clock.now(),
+    );
+    return resolvedReply(ctx, { ...c, status }, outcome);
   };
 
   try {
@@ -39,7 +51,7 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
     }
     const reference = await spec.run(provider, c.hosting, c.args);
-    if (c.mutation === "block") recordBlock(store, c.hosting, services.clock.now());
+    if (c.mutation === "block") await recordBlock(store, c.hosting, services.clock.now());
     const reply = await finish(
       "done",
       { tone: "success", text: t(`resolved.done.${c.mutation}`, { email: c.args.email }), reference },

@@ -2,7 +2,7 @@
 // re-reading the state with backoff. Follows are stored, so a restart picks them up again.
 import { translator } from "../i18n/index.ts";
 import { formatDuration } from "../i18n/format.ts";
-import type { Follow } from "../store/schema.ts";
+import { type Follow, followKey } from "../store/schema.ts";
 import { channelLanguage } from "./announce.ts";
 import type { Card, Reply } from "./reply.ts";
 import { cardText } from "./cards/cardText.ts";
@@ -16,16 +16,19 @@ export class Follower {
   private delay = FIRST_DELAY_MS;
   private lastText = new Map<string, string>();
   private running = false;
+  /** Follows seen at the last look (the store is the truth: other processes add some too). */
+  private count = 0;
 
   constructor(private readonly services: Services) {}
 
+  /** Follows in progress, as of the last look. */
   get active(): number {
-    return Object.keys(this.services.store.data.follows).length;
+    return this.count;
   }
 
   async begin(follow: Follow): Promise<void> {
-    this.services.store.data.follows[`${follow.hosting}:${follow.startedAt}`] = follow;
-    await this.services.store.save();
+    await this.services.store.follows.add(follow);
+    this.count += 1;
     this.delay = FIRST_DELAY_MS;
     if (this.running) this.schedule();
   }
@@ -39,7 +42,9 @@ export class Follower {
   /** Starts polling (also resumes follows left by a previous run). */
   start(): void {
     this.running = true;
-    this.schedule();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), FIRST_DELAY_MS);
+    this.timer.unref();
   }
 
   stop(): void {
@@ -47,15 +52,21 @@ export class Follower {
     clearTimeout(this.timer);
   }
 
+  /** While running it keeps looking (slowly when idle): a one-shot command may start a follow. */
   private schedule(): void {
     clearTimeout(this.timer);
-    if (!this.running || this.active === 0) return;
-    this.timer = setTimeout(() => void this.tick(), this.delay);
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.tick(), this.count === 0 ? MAX_DELAY_MS : this.delay);
     this.timer.unref();
   }
 
   private async tick(): Promise<void> {
-    const changed = await this.checkOnce();
+    let changed = false;
+    try {
+      changed = await this.checkOnce();
+    } catch (error) {
+      this.services.logger.warn({ err: error }, "cannot read the follows");
+    }
     this.delay = changed ? FIRST_DELAY_MS : Math.min(MAX_DELAY_MS, Math.round(this.delay * 1.5));
     this.schedule();
   }
@@ -64,18 +75,21 @@ export class Follower {
   async checkOnce(): Promise<boolean> {
     const { store, provider, logger } = this.services;
     let finished = false;
-    for (const [key, follow] of Object.entries(store.data.follows)) {
+    const follows = await store.follows.all();
+    this.count = follows.length;
+    for (const follow of follows) {
+      const key = followKey(follow);
       try {
         const mail = await provider.getMail(follow.hosting);
         const settled =
           follow.mutation === "purge" ? mail.state !== "purging" : mail.state !== follow.fromState;
         await this.show(key, follow, settled ? mail.state : undefined);
-        if (settled) {
-          delete store.data.follows[key];
+        if (settled && (await store.follows.remove(key))) {
           this.lastText.delete(key);
+          this.count -= 1;
           finished = true;
-          await store.save();
-          await this.services.audit.record({
+          await store.audit.append({
+            at: this.services.clock.now(),
             event: "completed",
             platform: follow.by.platform,
             actorId: follow.by.id,

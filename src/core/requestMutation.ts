@@ -3,7 +3,6 @@ import type { Confirmation } from "../store/schema.ts";
 import { blockFirstReply, confirmReply } from "./cards/confirmCard.ts";
 import { failure } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
-import { createConfirmation } from "./confirmations.ts";
 import { auditAs, type Context } from "./context.ts";
 import { MUTATIONS } from "./mutations/index.ts";
 import type { MutationArgs } from "./mutations/spec.ts";
@@ -20,7 +19,7 @@ export async function requestMutation(
   const refusal = MUTATIONS[mutation].refusal(mail);
   const now = services.clock.now();
   const pending = (m: Confirmation["mutation"]) =>
-    createConfirmation(services.store, {
+    services.store.confirmations.create({
       kind: "confirm",
       mutation: m,
       hosting,
@@ -33,8 +32,7 @@ export async function requestMutation(
     });
 
   if (refusal === "blockFirst") {
-    const block = pending("block");
-    await services.store.save();
+    const block = await pending("block");
     await audit(ctx, mutation, hosting, "refused:blockFirst");
     return blockFirstReply(ctx, block, mail);
   }
@@ -42,8 +40,7 @@ export async function requestMutation(
     await audit(ctx, mutation, hosting, `refused:${refusal}`);
     return failure(t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state, mail.stateName) }));
   }
-  const confirmation = pending(mutation);
-  await services.store.save();
+  const confirmation = await pending(mutation);
   await audit(ctx, mutation, hosting, "confirmation_asked");
   return confirmReply(ctx, confirmation, mail);
 }

@@ -4,8 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
 import type { Policy } from "../policy.ts";
-import type { AuditTrail } from "../store/audit.ts";
-import type { Store } from "../store/store.ts";
+import type { StorePort } from "../store/port.ts";
 import type { Notifier } from "./notifier.ts";
 import type { Reply } from "./reply.ts";
 
@@ -33,8 +32,7 @@ export interface ReportService {
 export interface Services {
   provider: HostingProvider;
   sandbox?: SandboxControls;
-  store: Store;
-  audit: AuditTrail;
+  store: StorePort;
   policy: Policy;
   clock: Clock;
   settings: Settings;

@@ -3,32 +3,28 @@
 // de-duplicated against a per-hosting cursor, and a possible gap is recorded, never hidden.
 import type { Logger } from "pino";
 import { type Bounce, type HostingProvider, MAX_BOUNCES_PER_CALL } from "../hosting/port.ts";
-import type { Store } from "../store/store.ts";
+import { z } from "zod";
+import type { StorePort } from "../store/port.ts";
 import type { CollectedError, ErrorSource } from "./errorLog.ts";
-import { jobState } from "./jobState.ts";
+import { JobState } from "./jobState.ts";
 import { mapLimit, ProviderPass, type Sleep } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
 
-interface Cursor {
+const cursorSchema = z.object({
   /** Date of the newest error seen, ms. */
-  newestAt: number;
+  newestAt: z.number(),
   /** Keys of the errors seen at exactly `newestAt` (with repeats). */
-  keysAtNewest: string[];
-  lastPollAt: number;
-  fast: boolean;
-}
+  keysAtNewest: z.array(z.string()),
+  lastPollAt: z.number(),
+  fast: z.boolean(),
+});
 
 /** Errors in (from, to) may be missing for this hosting. */
-export interface Gap {
-  hosting: string;
-  from: number;
-  to: number;
-}
+const gapSchema = z.object({ hosting: z.string(), from: z.number(), to: z.number() });
+export type Gap = z.infer<typeof gapSchema>;
 
-interface CollectorState {
-  cursors: Record<string, Cursor>;
-  gaps: Gap[];
-}
+const collectorStateSchema = z.object({ cursors: z.record(z.string(), cursorSchema), gaps: z.array(gapSchema) });
+type CollectorState = z.infer<typeof collectorStateSchema>;
 
 export interface PollResult {
   hosting: string;
@@ -45,7 +41,7 @@ export class Collector {
   constructor(
     private readonly deps: {
       provider: HostingProvider;
-      store: Store;
+      store: StorePort;
       errors: ErrorSource;
       settings: JobSettings;
       now: () => number;
@@ -56,13 +52,19 @@ export class Collector {
       /** Hostings read at once (the provider's own limiter bounds the account's calls). */
       concurrency?: number;
     },
-  ) {}
+  ) {
+    this.kept = new JobState(deps.ephemeral ? undefined : deps.store, "collector", collectorStateSchema, () => ({ cursors: {}, gaps: [] }));
+  }
 
-  private readonly memory: CollectorState = { cursors: {}, gaps: [] };
+  private readonly kept: JobState<typeof collectorStateSchema>;
+
+  /** Reads the kept cursors (before the first `due` or `lastPoll`). */
+  async load(): Promise<void> {
+    await this.kept.load();
+  }
 
   private get state(): CollectorState {
-    if (this.deps.ephemeral) return this.memory;
-    return jobState<CollectorState>(this.deps.store, "collector", () => ({ cursors: {}, gaps: [] }));
+    return this.kept.current;
   }
 
   /** Gaps touching [from, to) for these hostings. */
@@ -88,10 +90,11 @@ export class Collector {
   /** Polls each hosting once, a few at a time; stops calling once the provider looks down. */
   async poll(hostings: readonly string[]): Promise<PollResult[]> {
     const { settings, sleep } = this.deps;
+    await this.kept.load();
     const pass = new ProviderPass({ retries: settings.retries, baseMs: settings.retryBaseMs, sleep });
     const results = await mapLimit(hostings, this.deps.concurrency ?? POLL_CONCURRENCY, (h) => this.pollOne(h, pass));
     this.pruneGaps();
-    if (!this.deps.ephemeral) await this.deps.store.save();
+    await this.kept.save();
     return results;
   }
 
@@ -105,7 +108,7 @@ export class Collector {
     await this.deps.errors.appendAll(fresh);
     // The cursor is saved right after its errors are in the log: a crash re-appends at most
     // one hosting's answer, which the log reader de-duplicates.
-    if (!this.deps.ephemeral) await this.deps.store.save();
+    await this.kept.save();
     return { hosting, added: fresh.length };
   }
 

@@ -25,7 +25,7 @@ export class HoldWarnings {
   async check(): Promise<number> {
     const now = this.services.clock.now();
     let posted = 0;
-    for (const [hosting, hold] of Object.entries(this.services.store.data.holds)) {
+    for (const [hosting, hold] of Object.entries(await this.services.store.holds.all())) {
       const state = this.lastState(hosting) ?? "ko";
       const end = holdEnd(hold);
       if (state === "purging" || now >= end) continue;
@@ -33,11 +33,11 @@ export class HoldWarnings {
       const closest = passed[passed.length - 1];
       if (closest === undefined) continue;
       const keyOf = (h: number) => `hold:${hosting}:${hold.since}:${h}`;
-      if (this.ledger.done(keyOf(closest))) continue;
+      if (await this.ledger.done(keyOf(closest))) continue;
       for (const h of passed.slice(0, -1)) await this.ledger.skip(keyOf(h));
       const language = channelLanguage(this.services, hosting);
       const w = { language, timeZone: this.settings.timeZone };
-      const buttons = offerButtons(this.services.store, { hosting, language, now, expiresAt: end }, holdOffers(w, state));
+      const buttons = await offerButtons(this.services.store, { hosting, language, now, expiresAt: end }, holdOffers(w, state));
       const reply = holdWarningReply(w, { hosting, state, since: hold.since, exact: hold.exact, end, now }, buttons);
       if (await this.ledger.postOnce(keyOf(closest), reply, { hosting })) posted += 1;
     }

@@ -1,12 +1,35 @@
-// Typed access to the jobs' slice of the lowdb document (`store.data.jobs`), one entry per job.
-import type { Store } from "../store/store.ts";
+// One job's own state (cursors, open alerts), kept in the store under the job's name and read
+// through the job's zod schema. Only the running bot's jobs (the leader's) write it: the state
+// is loaded once, changed in memory during a run, and written back at the job's save points.
+import type { z } from "zod";
+import type { StorePort } from "../store/port.ts";
 
-/** Returns the job's state object, creating it with `initial` the first time. */
-export function jobState<T extends object>(store: Store, job: string, initial: () => T): T {
-  const jobs = store.data.jobs;
-  const current = jobs[job];
-  if (current && typeof current === "object") return current as T;
-  const created = initial();
-  jobs[job] = created;
-  return created;
+export class JobState<S extends z.ZodType> {
+  private value: z.infer<S> | undefined;
+
+  constructor(
+    /** Undefined: kept in memory only (a one-off report without the running jobs). */
+    private readonly store: StorePort | undefined,
+    private readonly job: string,
+    private readonly schema: S,
+    private readonly initial: () => z.infer<S>,
+  ) {}
+
+  /** Reads the kept state (once). */
+  async load(): Promise<z.infer<S>> {
+    if (this.value === undefined) {
+      this.value = this.store ? await this.store.jobs.read(this.job, this.schema, this.initial) : this.initial();
+    }
+    return this.value;
+  }
+
+  /** The state in memory (initial until loaded). */
+  get current(): z.infer<S> {
+    this.value ??= this.initial();
+    return this.value;
+  }
+
+  async save(): Promise<void> {
+    if (this.store && this.value !== undefined) await this.store.jobs.write(this.job, this.schema, this.value);
+  }
 }

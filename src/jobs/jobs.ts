@@ -1,18 +1,19 @@
 // The scheduled work of a running bot: error collection, the daily report, hold-expiry
 // warnings and the state watch. `tick()` does whatever is due on the app's clock, so tests
 // (and the sandbox's `advance`) drive it without waiting; node-cron calls it in production.
-import { join, dirname } from "node:path";
+import { z } from "zod";
 import type { Env } from "../config.ts";
 import { channelLanguage } from "../core/announce.ts";
+import { KEEP_DECIDED_MS } from "../core/confirmations.ts";
 import { errorText } from "../core/errorText.ts";
 import type { Services } from "../core/services.ts";
 import { translator } from "../i18n/index.ts";
 import { failureReply } from "./alerts.ts";
 import { Collector } from "./collector.ts";
 import { CronTimes } from "./cronTimes.ts";
-import { ErrorLog, type ErrorSource } from "./errorLog.ts";
+import { type ErrorSource, storeErrors } from "./errorLog.ts";
 import { HoldWarnings } from "./holdWarnings.ts";
-import { jobState } from "./jobState.ts";
+import { JobState } from "./jobState.ts";
 import { PostLedger } from "./postLedger.ts";
 import { ReportJob } from "./reportJob.ts";
 import { realSleep, type Sleep, withRetry } from "./retry.ts";
@@ -27,12 +28,15 @@ export interface JobsOptions {
   concurrency?: number;
 }
 
-interface FailureState {
+const failureStateSchema = z.object({
   /** Jobs whose last run could not read something, and when that started. */
-  open: Record<string, number>;
+  open: z.record(z.string(), z.number()),
   /** When each job last failed to read something. */
-  lastFailedAt?: Record<string, number>;
-}
+  lastFailedAt: z.record(z.string(), z.number()).optional(),
+});
+
+/** Retention of the store's histories and decided confirmations is applied this often. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** Clean runs for this long close a failure (and allow the next message). */
 const QUIET_MS = 30 * 60_000;
@@ -61,6 +65,8 @@ export class Jobs {
   private lastNames: string[] | undefined;
   /** Hands the on-demand report back to its one-shot reading. */
   private detach: () => void = () => undefined;
+  private readonly failures: JobState<typeof failureStateSchema>;
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   private constructor(
     private readonly services: Services,
@@ -89,15 +95,16 @@ export class Jobs {
     this.watch = new StateWatch(services, this.ledger, settings, sleep, concurrency);
     this.holds = new HoldWarnings(services, this.ledger, settings, (h) => this.watch.lastState(h));
     this.scheduler = new Scheduler(this.logger);
+    this.failures = new JobState(services.store, "failures", failureStateSchema, () => ({ open: {}, lastFailedAt: {} }));
   }
 
   static async create(app: JobsHost, options: JobsOptions = {}): Promise<Jobs> {
     const settings = jobSettings(app.env);
     const times = new CronTimes(settings.reportCron, settings.timeZone);
-    const file = join(dirname(app.env.MAILBRAKE_DATA_FILE), "errors.jsonl");
-    const errors = await ErrorLog.open(file, settings.retentionMs, app.services.clock);
+    const errors = storeErrors(app.services.store);
     const names = () => app.engine.hostings.list();
     const jobs = new Jobs(app.services, names, settings, errors, times, options.sleep ?? realSleep, options.concurrency ?? 16);
+    await Promise.all([jobs.collector.load(), jobs.report.load(), jobs.watch.load(), jobs.failures.load()]);
     jobs.detach = app.reports.attach(jobs.report);
     return jobs;
   }
@@ -121,8 +128,18 @@ export class Jobs {
       await this.reportFailures("watch", sweep.failed);
     }
     await this.report.runIfOwed(names);
-    this.ledger.prune();
-    await this.services.store.save();
+    await this.prune(now);
+  }
+
+  /** Retention: old posts, decided confirmations, audit records and collected errors. */
+  private async prune(now: number): Promise<void> {
+    if (now - this.lastPruneAt < PRUNE_EVERY_MS) return;
+    this.lastPruneAt = now;
+    const { store } = this.services;
+    await this.ledger.prune();
+    await store.confirmations.prune(now - KEEP_DECIDED_MS);
+    await store.audit.prune(now);
+    await store.errors.prune(now - this.settings.retentionMs);
   }
 
   /**
@@ -163,7 +180,7 @@ export class Jobs {
    * for a while (a flapping API does not post on every failure), at most one post an hour.
    */
   private async reportFailures(job: "watch" | "collect", failed: { hosting: string; error: unknown }[]): Promise<void> {
-    const state = jobState<FailureState>(this.services.store, "failures", () => ({ open: {}, lastFailedAt: {} }));
+    const state = await this.failures.load();
     state.lastFailedAt ??= {};
     const now = this.services.clock.now();
     if (failed.length === 0) {
@@ -171,11 +188,12 @@ export class Jobs {
       if (state.open[job] !== undefined && (last === undefined || now - last >= QUIET_MS)) {
         delete state.open[job];
         delete state.lastFailedAt[job];
+        await this.failures.save();
       }
       return;
     }
     state.lastFailedAt[job] = now;
-    if (state.open[job] !== undefined) return;
+    if (state.open[job] !== undefined) return this.failures.save();
     const language = channelLanguage(this.services);
     const t = translator(language);
     const items = failed.slice(0, 10).map(({ hosting, error }) =>
@@ -186,6 +204,7 @@ export class Jobs {
     const reply = failureReply({ language, timeZone: this.settings.timeZone }, job, items, now);
     // Open only once a channel took it: otherwise the next failing tick tries again.
     const posted = await this.ledger.postOnce(`failure:${job}:${hour}`, reply, {});
-    if (posted || this.ledger.done(`failure:${job}:${hour}`)) state.open[job] = now;
+    if (posted || (await this.ledger.done(`failure:${job}:${hour}`))) state.open[job] = now;
+    await this.failures.save();
   }
 }

@@ -1,9 +1,9 @@
 // Buttons on alerts and warnings are offers: a click opens a normal confirmation for the
 // person who clicked (the engine checks their role), so nothing runs from the alert itself.
-import { buttonId, createConfirmation } from "../core/confirmations.ts";
+import { buttonId } from "../core/confirmations.ts";
 import type { Button, ButtonStyle } from "../core/reply.ts";
 import type { Language } from "../i18n/index.ts";
-import type { Store } from "../store/store.ts";
+import type { StorePort } from "../store/port.ts";
 
 export interface OfferSpec {
   mutation: "block" | "unblock" | "purge";
@@ -11,13 +11,14 @@ export interface OfferSpec {
   style: ButtonStyle;
 }
 
-export function offerButtons(
-  store: Store,
+export async function offerButtons(
+  store: StorePort,
   context: { hosting: string; language: Language; now: number; expiresAt: number },
   specs: readonly OfferSpec[],
-): Button[] {
-  return specs.map((spec) => {
-    const offer = createConfirmation(store, {
+): Promise<Button[]> {
+  const buttons: Button[] = [];
+  for (const spec of specs) {
+    const offer = await store.confirmations.create({
       kind: "offer",
       mutation: spec.mutation,
       hosting: context.hosting,
@@ -28,6 +29,7 @@ export function offerButtons(
       createdAt: context.now,
       expiresAt: context.expiresAt,
     });
-    return { id: buttonId("ok", offer.token), label: spec.label, style: spec.style };
-  });
+    buttons.push({ id: buttonId("ok", offer.token), label: spec.label, style: spec.style });
+  }
+  return buttons;
 }

@@ -8,7 +8,7 @@ import type { Reply } from "../core/reply.ts";
 import type { ReportService } from "../core/services.ts";
 import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
-import type { Store } from "../store/store.ts";
+import type { StorePort } from "../store/port.ts";
 import { Collector } from "./collector.ts";
 import { MemoryErrorLog } from "./errorLog.ts";
 import { buildReportReply } from "./report/buildReply.ts";
@@ -18,7 +18,7 @@ import type { JobSettings } from "./settings.ts";
 
 export interface OnDemandDeps {
   provider: HostingProvider;
-  store: Store;
+  store: StorePort;
   clock: Clock;
   logger: Logger;
 }

@@ -9,7 +9,8 @@ import type { Collector } from "./collector.ts";
 import { chartProcess } from "./report/chartProcess.ts";
 import { type CronTimes, localDay } from "./cronTimes.ts";
 import type { ErrorSource } from "./errorLog.ts";
-import { jobState } from "./jobState.ts";
+import { z } from "zod";
+import { JobState } from "./jobState.ts";
 import type { PostLedger } from "./postLedger.ts";
 import { buildReportReply } from "./report/buildReply.ts";
 import { DAY_MS } from "./report/reportData.ts";
@@ -19,12 +20,13 @@ import type { JobSettings } from "./settings.ts";
 /** Posted more than this after its time, a report says it is late. */
 const LATE_AFTER_MS = 10 * 60_000;
 
-interface ReportState {
+export const reportStateSchema = z.object({
   /** End of the last posted report's period, per channel group. */
-  lastTo: Record<string, number>;
+  lastTo: z.record(z.string(), z.number()),
   /** When this job first ran: a report due before a fresh install was never missed. */
-  since?: number;
-}
+  since: z.number().optional(),
+});
+type ReportState = z.infer<typeof reportStateSchema>;
 
 export interface ReportJobDeps {
   services: Services;
@@ -38,11 +40,21 @@ export interface ReportJobDeps {
 }
 
 export class ReportJob {
-  constructor(private readonly deps: ReportJobDeps) {}
+  private readonly kept: JobState<typeof reportStateSchema>;
+
+  constructor(private readonly deps: ReportJobDeps) {
+    const { store, clock } = deps.services;
+    this.kept = new JobState(store, "report", reportStateSchema, () => ({ lastTo: {}, since: clock.now() }));
+  }
+
+  /** Reads the kept state; a fresh install records when it first ran. */
+  async load(): Promise<void> {
+    await this.kept.load();
+    await this.kept.save();
+  }
 
   private get state(): ReportState {
-    const now = this.deps.services.clock.now();
-    return jobState<ReportState>(this.deps.services.store, "report", () => ({ lastTo: {}, since: now }));
+    return this.kept.current;
   }
 
   /** The scheduled time whose report is owed now, if any (the local day not over yet). */
@@ -66,7 +78,8 @@ export class ReportJob {
     if (due === undefined) return 0;
     const names = known ? [...known] : await this.deps.hostingNames();
     const groups = channelGroups(this.deps.services, names);
-    const pending = groups.filter((g) => !this.deps.ledger.done(this.keyOf(g.key, due)));
+    const pending: typeof groups = [];
+    for (const g of groups) if (!(await this.deps.ledger.done(this.keyOf(g.key, due)))) pending.push(g);
     if (pending.length === 0) return 0;
     chartProcess().warm();
     // Hostings read a moment ago (by this tick's collection) are not read again.
@@ -82,7 +95,7 @@ export class ReportJob {
       if (refs) {
         posted += 1;
         this.state.lastTo[group.key] = to;
-        await this.deps.services.store.save();
+        await this.kept.save();
       }
     }
     return posted;

@@ -4,7 +4,6 @@
 // (per hosting and UTC day), updated in place.
 import { channelLanguage } from "../core/announce.ts";
 import { HOLD_MS, observeHold } from "../core/holds.ts";
-import type { Button } from "../core/reply.ts";
 import type { Services } from "../core/services.ts";
 import type { HostingMail, MailState, Volume } from "../hosting/port.ts";
 import { volumeDay } from "../hosting/providerDate.ts";
@@ -18,28 +17,12 @@ import {
   stateAlertReply,
   type Words,
 } from "./alerts.ts";
-import { jobState } from "./jobState.ts";
+import { JobState } from "./jobState.ts";
+import { type Seen, type WatchState, watchStateSchema } from "./watchState.ts";
 import { offerButtons } from "./offers.ts";
 import type { PostLedger } from "./postLedger.ts";
 import { type Attempt, mapLimit, ProviderPass, type Sleep, withRetry } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
-
-interface Seen {
-  state: MailState;
-  at: number;
-  sentToday: number;
-  /** UTC day of `sentToday`. */
-  day: string;
-  alert?: { key: string; data: StateAlert };
-  spike?: { key: string; data: Spike; buttons?: Button[] };
-  /** Usual mails per minute, from the volumes of the last complete days. */
-  usual?: { day: string; perMinute: number };
-}
-
-interface WatchState {
-  hostings: Record<string, Seen>;
-  lastSweepAt?: number;
-}
 
 export interface SweepResult {
   read: number;
@@ -60,10 +43,19 @@ export class StateWatch {
     private readonly settings: JobSettings,
     private readonly sleep: Sleep,
     private readonly concurrency = 16,
-  ) {}
+  ) {
+    this.kept = new JobState(services.store, "watch", watchStateSchema, () => ({ hostings: {} }));
+  }
+
+  private readonly kept: JobState<typeof watchStateSchema>;
+
+  /** Reads the kept state (before the first `due` or `lastState`). */
+  async load(): Promise<void> {
+    await this.kept.load();
+  }
 
   private get state(): WatchState {
-    return jobState<WatchState>(this.services.store, "watch", () => ({ hostings: {} }));
+    return this.kept.current;
   }
 
   lastState(hosting: string): MailState | undefined {
@@ -77,6 +69,7 @@ export class StateWatch {
 
   /** Reads every hosting once and acts on what changed. */
   async sweep(names: readonly string[]): Promise<SweepResult> {
+    await this.kept.load();
     const pass = new ProviderPass({ retries: this.settings.retries, baseMs: this.settings.retryBaseMs, sleep: this.sleep });
     const answers = await mapLimit(names, this.concurrency, async (hosting) => ({
       hosting,
@@ -92,7 +85,7 @@ export class StateWatch {
       result.alerts += await this.observe(hosting, answer.value);
     }
     this.state.lastSweepAt = this.services.clock.now();
-    await this.services.store.save();
+    await this.kept.save();
     return result;
   }
 
@@ -100,8 +93,8 @@ export class StateWatch {
     const { store, clock } = this.services;
     const now = clock.now();
     const before = this.state.hostings[hosting];
-    const blockedByBot = this.blockedByBot(hosting, before);
-    observeHold(store, hosting, mail.state, now);
+    const blockedByBot = await this.blockedByBot(hosting, before);
+    await observeHold(store, hosting, mail.state, now);
     const seen: Seen = {
       state: mail.state,
       at: now,
@@ -136,18 +129,18 @@ export class StateWatch {
   }
 
   /** The bot blocked it since the last look: its own block records an exact hold. */
-  private blockedByBot(hosting: string, before: Seen | undefined): boolean {
-    const hold = this.services.store.data.holds[hosting];
+  private async blockedByBot(hosting: string, before: Seen | undefined): Promise<boolean> {
+    const hold = await this.services.store.holds.get(hosting);
     return hold?.exact === true && (before === undefined || hold.since >= before.at);
   }
 
   private async openAlert(hosting: string, seen: Seen, state: AlertState, now: number, w: Words): Promise<number> {
-    const hold = this.services.store.data.holds[hosting];
+    const hold = await this.services.store.holds.get(hosting);
     const since = hold?.since ?? now;
     const key = `state:${hosting}:${state}:${since}`;
-    if (this.ledger.done(key)) return 0;
+    if (await this.ledger.done(key)) return 0;
     const data: StateAlert = { hosting, state, seenAt: now, holdEnd: since + HOLD_MS, updates: [] };
-    const buttons = offerButtons(
+    const buttons = await offerButtons(
       this.services.store,
       { hosting, language: w.language, now, expiresAt: data.holdEnd },
       stateAlertOffers(w, state),
@@ -159,8 +152,8 @@ export class StateWatch {
   /** An alert no channel accepted is posted again while its state lasts. */
   private async retryAlert(hosting: string, seen: Seen, state: MailState, now: number, w: Words): Promise<number> {
     const alert = seen.alert;
-    if (!alert || alert.data.updates.length > 0 || alert.data.state !== state || this.ledger.done(alert.key)) return 0;
-    const buttons = offerButtons(
+    if (!alert || alert.data.updates.length > 0 || alert.data.state !== state || (await this.ledger.done(alert.key))) return 0;
+    const buttons = await offerButtons(
       this.services.store,
       { hosting, language: w.language, now, expiresAt: alert.data.holdEnd },
       stateAlertOffers(w, alert.data.state),
@@ -188,7 +181,7 @@ export class StateWatch {
     now: number,
     w: Words,
   ): Promise<number> {
-    const undelivered = seen.spike && !this.ledger.done(seen.spike.key) ? seen.spike : undefined;
+    const undelivered = seen.spike && !(await this.ledger.done(seen.spike.key)) ? seen.spike : undefined;
     if (undelivered) {
       // No channel took it before: post it again rather than edit nothing.
       const reply = spikeReply(w, undelivered.data, undelivered.buttons ?? []);
@@ -219,8 +212,8 @@ export class StateWatch {
       return 0;
     }
     const key = `spike:${hosting}:${seen.day}`;
-    if (this.ledger.done(key)) return 0;
-    const buttons = offerButtons(
+    if (await this.ledger.done(key)) return 0;
+    const buttons = await offerButtons(
       this.services.store,
       { hosting, language: w.language, now, expiresAt: now + HOLD_MS },
       spikeOffers(w),

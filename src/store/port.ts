@@ -55,6 +55,8 @@ export interface ConfirmationOps {
   finish(token: string, status: Extract<ConfirmationStatus, "done" | "failed" | "unknown">, audit: Omit<AuditRecord, "at">, at: number): Promise<boolean>;
   /** Every confirmation left executing (for reconciliation). */
   executing(): Promise<Confirmation[]>;
+  /** Every confirmation kept (diagnostics and tests). */
+  all(): Promise<Confirmation[]>;
   /** Forgets confirmations decided (or expired) before `before`; returns how many. */
   prune(before: number): Promise<number>;
 }

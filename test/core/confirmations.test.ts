@@ -64,7 +64,7 @@ describe("confirmations", () => {
     expect(foreign.update).toBeUndefined();
     expect(foreign.notice!.text).toContain("Only user-OP1 or an admin");
     expect(calls).toEqual([]);
-    const denied = await app.services.audit.recent(5);
+    const denied = await app.services.store.audit.recent(5);
     expect(denied[0]).toMatchObject({ event: "denied", actorId: "OP2", command: "block" });
     const own = await click(app, person("OP1"), confirm!);
     expect(own.update!.failed).toBeUndefined();
@@ -150,7 +150,7 @@ describe("confirmations", () => {
     expect((await click(app, person("OP1"), older!)).notice!.text).toContain("This button is not valid");
     expect((await click(app, person("OP1"), newer!)).update!.text).toContain("second");
     expect(calls).toEqual(["BLOCK"]);
-    expect(Object.keys(app.services.store.data.confirmations)).toHaveLength(1);
+    expect(await app.services.store.confirmations.all()).toHaveLength(1);
   });
 
   it("a button that was never issued gets a clear answer and no call", async () => {

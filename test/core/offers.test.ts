@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buttonId, createConfirmation } from "../../src/core/confirmations.ts";
+import { buttonId } from "../../src/core/confirmations.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { buttons, click, HOSTING, makeTestApp, person, type TestApp } from "../helpers/testApp.ts";
 
@@ -10,7 +10,7 @@ describe("offers (alert buttons)", () => {
 
   async function offerBlock(app: TestApp, ttlMs: number): Promise<string> {
     const now = app.clock.now();
-    const offer = createConfirmation(app.services.store, {
+    const offer = await app.services.store.confirmations.create({
       kind: "offer",
       mutation: "block",
       hosting: HOSTING,
@@ -21,7 +21,6 @@ describe("offers (alert buttons)", () => {
       createdAt: now,
       expiresAt: now + ttlMs,
     });
-    await app.services.store.save();
     return buttonId("ok", offer.token);
   }
 

@@ -35,7 +35,7 @@ describe("permissions", () => {
     expect(denied.text).toContain("it needs the operator role");
     expect(denied.text).toContain("slack:V1");
     expect((await app.sandbox.getMail(HOSTING)).state).toBe("ok");
-    const [record] = await app.services.audit.recent(1);
+    const [record] = await app.services.store.audit.recent(1);
     expect(record).toMatchObject({ event: "denied", actorId: "V1", command: "block" });
   });
 
@@ -86,7 +86,7 @@ describe("permissions", () => {
     const result = await click(app, viewer, confirm!);
     expect(result.notice!.text).toContain("needs the operator role");
     expect((await app.sandbox.getMail(HOSTING)).state).toBe("ok");
-    expect((await app.services.audit.recent(1))[0]).toMatchObject({ event: "denied", actorId: "V1" });
+    expect((await app.services.store.audit.recent(1))[0]).toMatchObject({ event: "denied", actorId: "V1" });
   });
 
   it("changes are refused outside a team space (a direct message)", async () => {

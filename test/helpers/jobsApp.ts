@@ -3,6 +3,7 @@
 import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";
 import { HostingError, MAX_BOUNCES_PER_CALL } from "../../src/hosting/port.ts";
 import { Jobs } from "../../src/jobs/jobs.ts";
+import { reportStateSchema } from "../../src/jobs/reportJob.ts";
 import type { ChannelSink, PostTarget } from "../../src/core/notifier.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { MessageRef } from "../../src/store/schema.ts";
@@ -19,7 +20,7 @@ export interface JobsTestApp extends TestApp {
  */
 export async function makeJobsApp(options: TestAppOptions & { fresh?: boolean }): Promise<JobsTestApp> {
   const app = await makeTestApp(options);
-  if (!options.fresh) app.services.store.data.jobs.report ??= { lastTo: {}, since: 0 };
+  if (!options.fresh) await app.services.store.jobs.write("report", reportStateSchema, { lastTo: {}, since: 0 });
   const jobs = await Jobs.create(app, { sleep: async () => undefined });
   return Object.assign(app, { jobs });
 }

@@ -1,12 +1,15 @@
 import pino from "pino";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";
 import { Collector } from "../../src/jobs/collector.ts";
-import { type CollectedError, ErrorLog, MemoryErrorLog } from "../../src/jobs/errorLog.ts";
+import { type CollectedError, MemoryErrorLog, storeErrors } from "../../src/jobs/errorLog.ts";
 import { jobSettings } from "../../src/jobs/settings.ts";
 import { envSchema } from "../../src/config.ts";
-import { Store } from "../../src/store/store.ts";
+import { EmbeddedStore } from "../../src/store/embedded/embeddedStore.ts";
+
+const openStore = (dataFile: string) => EmbeddedStore.open({ dataFile, audit: { maxRecords: 1000, maxAgeMs: 365 * 86_400_000 } });
 import { useTempDir } from "../helpers/tempDir.ts";
 
 const HOSTING = "shop-example.fr";
@@ -32,7 +35,7 @@ describe("error collector", () => {
   async function setup() {
     const dir = await tempDir();
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
-    const store = await Store.open(`${dir}/mailbrake.json`);
+    const store = await openStore(`${dir}/mailbrake.json`);
     const log: Bounce[] = [];
     const errors = new MemoryErrorLog();
     const settings = jobSettings(envSchema.parse({}));
@@ -101,19 +104,19 @@ describe("error collector", () => {
   it("the error log keeps only the retention period", async () => {
     const dir = await tempDir();
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
-    const file = `${dir}/errors.jsonl`;
-    const log = await ErrorLog.open(file, 14 * DAY, clock);
-    await log.appendAll([
+    const store = await openStore(`${dir}/mailbrake.json`);
+    await storeErrors(store).appendAll([
       { at: clock.now() - 20 * DAY, hosting: HOSTING, to: "old@x.fr", message: "550" },
       { at: clock.now() - DAY, hosting: HOSTING, to: "new@x.fr", message: "550" },
     ]);
-    const reopened = await ErrorLog.open(file, 14 * DAY, clock);
+    await store.errors.prune(clock.now() - 14 * DAY);
+    const reopened = storeErrors(await openStore(`${dir}/mailbrake.json`));
     expect((await reopened.between(0, clock.now())).map((e) => e.to)).toEqual(["new@x.fr"]);
   });
 
   it("an error appended twice (a crash before the cursor was saved) is counted once", async () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
-    const log = await ErrorLog.open(`${await tempDir()}/errors.jsonl`, 14 * DAY, clock);
+    const log = storeErrors(await openStore(`${await tempDir()}/mailbrake.json`));
     const error = { at: clock.now() - MINUTE, hosting: HOSTING, to: "a@x.fr", message: "550 5.1.1" };
     const other = { ...error, hosting: "other.example" };
     await log.appendAll([error, other]);
@@ -125,7 +128,7 @@ describe("error collector", () => {
     const dir = await tempDir();
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
     const file = `${dir}/mailbrake.json`;
-    const store = await Store.open(file);
+    const store = await openStore(file);
     const bounce = { date: new Date(clock.now() - MINUTE).toISOString(), to: "a@x.fr", message: "550" };
     const provider: HostingProvider = { ...errorsOnly([]), bounces: async () => [bounce] };
     const errors = new MemoryErrorLog();
@@ -147,8 +150,9 @@ describe("error collector", () => {
       concurrency: 1,
     });
     await expect(collector.poll(["first.example", "second.example"])).rejects.toThrow("the process died here");
-    const reopened = await Store.open(file);
-    const cursors = (reopened.data.jobs.collector as { cursors: Record<string, { lastPollAt: number }> }).cursors;
+    const reopened = await openStore(file);
+    const kept = z.object({ cursors: z.record(z.string(), z.object({ lastPollAt: z.number() })) });
+    const { cursors } = await reopened.jobs.read("collector", kept, () => ({ cursors: {} }));
     expect(cursors["first.example"]?.lastPollAt).toBe(clock.now());
   });
 });

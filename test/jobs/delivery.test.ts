@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { HostingError, type HostingProvider } from "../../src/hosting/port.ts";
+import { reportStateSchema } from "../../src/jobs/reportJob.ts";
 import { channelOutage, flaky, makeJobsApp } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, person } from "../helpers/testApp.ts";
@@ -25,7 +26,7 @@ describe("posts no channel accepted", () => {
     channel.down = true;
     await app.jobs.tick();
     expect(app.sink.posts).toHaveLength(0);
-    expect(app.services.store.data.jobs.report).toEqual({ lastTo: {}, since: 0 });
+    expect(await app.services.store.jobs.read("report", reportStateSchema, () => ({ lastTo: { none: 1 } }))).toEqual({ lastTo: {}, since: 0 });
     channel.down = false;
     clock.advance(MINUTE);
     await app.jobs.tick();

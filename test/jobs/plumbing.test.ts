@@ -10,7 +10,7 @@ import { PostLedger } from "../../src/jobs/postLedger.ts";
 import { mapLimit, withRetry } from "../../src/jobs/retry.ts";
 import { Scheduler } from "../../src/jobs/scheduler.ts";
 import { jobSettings } from "../../src/jobs/settings.ts";
-import { Store } from "../../src/store/store.ts";
+import { EmbeddedStore } from "../../src/store/embedded/embeddedStore.ts";
 import { FlakySink } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 
@@ -25,7 +25,7 @@ describe("post ledger", () => {
     const file = `${await tempDir()}/mailbrake.json`;
     const clock = new ManualClock();
     const open = async () => {
-      const store = await Store.open(file);
+      const store = await EmbeddedStore.open({ dataFile: file, audit: { maxRecords: 1000, maxAgeMs: 86_400_000 } });
       const notifier = new Notifier(silent);
       const sink = new FlakySink();
       notifier.add(sink);
@@ -49,11 +49,10 @@ describe("post ledger", () => {
   it("a post stored but not marked sent (the process died) is sent on the next run, not lost", async () => {
     const { open } = await setup();
     const first = await open();
-    first.store.data.jobs.ledger = { posts: { "hold:x:1:24": { status: "sending", at: 0, refs: [] } } };
-    await first.store.save();
+    expect(await first.store.posts.claim("hold:x:1:24", 0)).toEqual({ kind: "claimed" });
     const second = await open();
     expect(await second.ledger.postOnce("hold:x:1:24", reply, {})).toHaveLength(1);
-    expect(second.ledger.done("hold:x:1:24")).toBe(true);
+    expect(await second.ledger.done("hold:x:1:24")).toBe(true);
   });
 
   it("a skipped key is never posted, and old keys are forgotten", async () => {
@@ -62,10 +61,10 @@ describe("post ledger", () => {
     await ledger.skip("hold:x:1:24");
     expect(await ledger.postOnce("hold:x:1:24", reply, {})).toBeUndefined();
     expect(sink.posts).toHaveLength(0);
-    expect(ledger.done("hold:x:1:24")).toBe(true);
+    expect(await ledger.done("hold:x:1:24")).toBe(true);
     clock.advance(41 * 86_400_000);
-    ledger.prune();
-    expect(ledger.done("hold:x:1:24")).toBe(false);
+    await ledger.prune();
+    expect(await ledger.done("hold:x:1:24")).toBe(false);
   });
 
   it("a post every channel refused stays owed and goes out on a later try, across a restart", async () => {
@@ -73,10 +72,10 @@ describe("post ledger", () => {
     const first = await open();
     first.sink.failing = true;
     expect(await first.ledger.postOnce("hold:x:1:24", reply, {})).toBeUndefined();
-    expect(first.ledger.done("hold:x:1:24")).toBe(false);
+    expect(await first.ledger.done("hold:x:1:24")).toBe(false);
     const second = await open();
     expect(await second.ledger.postOnce("hold:x:1:24", reply, {})).toHaveLength(1);
-    expect(second.ledger.done("hold:x:1:24")).toBe(true);
+    expect(await second.ledger.done("hold:x:1:24")).toBe(true);
   });
 
   it("is sent when one channel of two took it, or when there is no channel at all", async () => {
@@ -89,12 +88,12 @@ describe("post ledger", () => {
     notifier.add(sink);
     const two = new PostLedger(store, notifier, () => clock.now());
     expect(await two.postOnce("report:a", reply, {})).toHaveLength(1);
-    expect(two.done("report:a")).toBe(true);
+    expect(await two.done("report:a")).toBe(true);
     expect(await notifier.deliver(reply)).toMatchObject({ failedPlatforms: ["discord"], delivered: true });
     const none = new PostLedger(store, new Notifier(silent), () => clock.now());
     expect(await none.postOnce("report:b", reply, {})).toEqual([]);
-    expect(none.done("report:b")).toBe(true);
-    expect(ledger.done("report:b")).toBe(true);
+    expect(await none.done("report:b")).toBe(true);
+    expect(await ledger.done("report:b")).toBe(true);
   });
 });
 

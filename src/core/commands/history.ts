@@ -9,7 +9,7 @@ export const history: Command = {
   mutating: false,
   async run(ctx, [word]) {
     const hosting = word === undefined ? undefined : await ctx.hostings.resolve(word);
-    const records = await ctx.services.audit.recent(SHOWN, hosting);
+    const records = await ctx.services.store.audit.recent(SHOWN, hosting);
     if (records.length === 0) return textReply(ctx.t("history.empty"));
     const lines = records.map((r) =>
       ctx.t("history.line", {

@@ -12,11 +12,10 @@ export const status: Command = {
     const statuses: HostingStatus[] = await Promise.all(
       names.map(async (hosting) => {
         const mail = await services.provider.getMail(hosting);
-        const hold = observeHold(services.store, hosting, mail.state, services.clock.now());
+        const hold = await observeHold(services.store, hosting, mail.state, services.clock.now());
         return { hosting, mail, hold };
       }),
     );
-    await services.store.save();
     return statusReply(ctx, statuses);
   },
 };

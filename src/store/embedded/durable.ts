@@ -35,10 +35,11 @@ export async function writeFileDurably(file: string, text: string): Promise<void
   await syncFolder(folder);
 }
 
-/** Appends lines (each ending with "\n"), starting on a fresh line, and syncs them. */
-export async function appendLinesDurably(file: string, lines: string): Promise<void> {
+/** Appends lines (each ending with "\n"), starting on a fresh line, and syncs them; returns the new size. */
+export async function appendLinesDurably(file: string, lines: string): Promise<number> {
   const handle = await open(file, "a+");
   let created = false;
+  let after = 0;
   try {
     const { size } = await handle.stat();
     created = size === 0;
@@ -48,10 +49,13 @@ export async function appendLinesDurably(file: string, lines: string): Promise<v
       await handle.read(last, 0, 1, size - 1);
       if (last[0] !== 0x0a) prefix = "\n"; // a line torn by a crash stays alone on its line
     }
-    await handle.write(prefix + lines);
+    const text = prefix + lines;
+    await handle.write(text);
     await handle.sync();
+    after = size + Buffer.byteLength(text);
   } finally {
     await handle.close();
   }
   if (created) await syncFolder(dirname(file));
+  return after;
 }

@@ -45,8 +45,8 @@ export class EmbeddedStore implements StorePort {
   private readonly auditLog: JsonlFile<AuditRecord>;
   private readonly errorLog: JsonlFile<CollectedError>;
   private readonly lock: FolderLock;
-  /** Appends before the audit file is next checked against its count bound. */
-  private auditCheckAt = 0;
+  /** Below this size the audit file is not checked against its count bound. */
+  private auditQuietBelow = 0;
 
   private constructor(private readonly options: EmbeddedOptions) {
     const folder = dirname(options.dataFile);
@@ -140,6 +140,8 @@ export class EmbeddedStore implements StorePort {
       }),
 
     executing: () => this.read((doc) => Object.values(doc.confirmations).filter((c) => c.status === "executing")),
+
+    all: () => this.read((doc) => Object.values(doc.confirmations)),
 
     prune: (before: number) =>
       this.update((doc) => {
@@ -294,27 +296,26 @@ export class EmbeddedStore implements StorePort {
     release: async (_lease: Lease): Promise<void> => undefined,
   };
 
-  /** Inside the lock. Checks the count bound now and then (by size), never reading the whole file on each append. */
+  /** Inside the lock. The count bound is checked from the file's size, never by reading it all. */
   private async appendAudit(records: AuditRecord[]): Promise<void> {
     await this.auditLog.ensureFolder();
-    await this.auditLog.append(records);
-    this.auditCheckAt -= records.length;
-    if (this.auditCheckAt <= 0) {
-      this.auditCheckAt = Math.max(1, Math.floor(this.options.audit.maxRecords / 20));
-      await this.pruneAudit(records[0]?.at ?? 0, false);
-    }
+    const { size, lineBytes } = await this.auditLog.append(records);
+    if (size <= this.auditQuietBelow || size / lineBytes <= this.options.audit.maxRecords * 1.1) return;
+    // The estimate can be high (a long line): after a prune that dropped nothing, wait for 10 % more.
+    if ((await this.pruneAudit(records[0]?.at ?? 0, false)) === 0) this.auditQuietBelow = size * 1.1;
   }
 
-  /** Drops records past the age or count bound, once the file is 10 % past the bound. */
+  /** Drops records past the count bound (and the age bound when `byAge`); returns how many. */
   private async pruneAudit(now: number, byAge: boolean): Promise<number> {
     const { maxRecords, maxAgeMs } = this.options.audit;
-    const oldest = now - maxAgeMs;
-    const first = await this.auditLog.first();
-    if (!first) return 0;
-    const size = await this.auditLog.size();
-    const lineBytes = Buffer.byteLength(JSON.stringify(first)) + 1;
-    const tooOld = byAge && first.at < oldest;
-    if (!tooOld && size / lineBytes <= maxRecords * 1.1) return 0;
+    const oldest = byAge ? now - maxAgeMs : Number.NEGATIVE_INFINITY;
+    if (byAge) {
+      const first = await this.auditLog.first();
+      if (!first) return 0;
+      const size = await this.auditLog.size();
+      const lineBytes = Buffer.byteLength(JSON.stringify(first)) + 1;
+      if (first.at >= oldest && size / lineBytes <= maxRecords * 1.1) return 0;
+    }
     const all = await this.auditLog.readAll();
     const kept = all.filter((r) => r.at >= oldest).slice(-maxRecords);
     if (kept.length === all.length) return 0;

@@ -18,10 +18,12 @@ export class JsonlFile<T> {
     await mkdir(dirname(this.path), { recursive: true });
   }
 
-  /** Appends and syncs; returns the file size after, and the bytes appended. */
-  async append(records: readonly T[]): Promise<void> {
-    if (records.length === 0) return;
-    await appendLinesDurably(this.path, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  /** Appends and syncs; returns the file size after and the mean size of the lines appended. */
+  async append(records: readonly T[]): Promise<{ size: number; lineBytes: number }> {
+    if (records.length === 0) return { size: 0, lineBytes: 1 };
+    const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+    const size = await appendLinesDurably(this.path, text);
+    return { size, lineBytes: Buffer.byteLength(text) / records.length };
   }
 
   async size(): Promise<number> {

@@ -104,7 +104,7 @@ describe("Discord adapter: command → confirmation → click", () => {
     expect(answer.data?.flags).toBe(64);
     expect(answer.data?.content).toContain("Only user-100000000000000001 or an admin");
     expect(calls).not.toContain("requestAction");
-    const [denied] = await rig.app.services.audit.recent(1);
+    const [denied] = await rig.app.services.store.audit.recent(1);
     expect(denied).toMatchObject({
       event: "denied",
       platform: "discord",
@@ -183,7 +183,7 @@ describe("Discord adapter: command → confirmation → click", () => {
     expect(answer.data?.content).toContain(expected);
     expect(customIds(answer.data)).toEqual([]);
     expect(calls.filter((c) => !c.startsWith("listHostings"))).toEqual([]);
-    expect(Object.keys(rig.app.services.store.data.confirmations)).toEqual([]);
+    expect(await rig.app.services.store.confirmations.all()).toEqual([]);
   });
 
   it("answers in the asker's Discord language (fr)", async () => {

@@ -109,7 +109,7 @@ describe("slack adapter over HTTP", () => {
     expect(refusal.response_type).toBe("ephemeral");
     expect(String(refusal.text)).toContain("Alice");
     expect(calls).toEqual([]);
-    expect((await h.app.services.audit.recent(3))[0]).toMatchObject({ event: "denied", actorId: "UOP2" });
+    expect((await h.app.services.store.audit.recent(3))[0]).toMatchObject({ event: "denied", actorId: "UOP2" });
     await sendSigned(h.base, clickBody({ user: "UOP1", actionId: confirm!, responseUrl: h.fake.responseUrl("c3") }));
     await h.fake.waitForResponses(3);
     expect(calls).toEqual(["BLOCK"]);
@@ -145,7 +145,7 @@ describe("slack adapter over HTTP", () => {
     await sendSigned(h.base, body);
     await sendSigned(h.base, body, { retryNum: 1 });
     expect(h.fake.responses).toHaveLength(1);
-    expect(Object.values(h.app.services.store.data.confirmations)).toHaveLength(1);
+    expect(await h.app.services.store.confirmations.all()).toHaveLength(1);
   });
 
   it("fifty concurrent clicks make exactly one provider call", async () => {

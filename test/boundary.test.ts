@@ -101,7 +101,7 @@ describe("arrows point one way: adapters → core ← jobs; core → hosting por
   it("reads type-only, dynamic and re-exporting imports", () => {
     const from = (file: string) => (graph.get(file) ?? []).map((e) => `${e.to}${e.typeOnly ? " (types)" : ""}`);
     expect(from("src/index.ts")).toEqual(expect.arrayContaining(["adapters/slack/start.ts", "adapters/discord/start.ts"]));
-    expect(from("src/core/services.ts")).toContain("src/store/store.ts (types)");
+    expect(from("src/core/services.ts")).toContain("src/store/port.ts (types)");
     expect(from("src/jobs/index.ts")).toContain("src/jobs/onDemand.ts");
   });
 });

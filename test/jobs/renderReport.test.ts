@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HostingReport, ReportData } from "../../src/jobs/report/reportData.ts";
 import { renderReport } from "../../src/jobs/report/renderReport.ts";
-import { classify } from "../../src/jobs/report/statusCode.ts";
 import { summarize } from "../../src/jobs/report/summarize.ts";
 
 const T = Date.UTC(2026, 10, 24, 8, 0);
@@ -41,17 +40,121 @@ describe("report card", () => {
   });
 });
 
-describe("status code classes (RFC 3463)", () => {
-  it.each([
-    ["550 5.1.1 <a@b>: User unknown", { statusClass: "5", subject: "1" }],
-    ["452 4.2.2 Mailbox full", { statusClass: "4", subject: "2" }],
-    ["421 4.4.2 mx: Connection timed out", { statusClass: "4", subject: "4" }],
-    ["554 5.7.1 blocked using zen.spamhaus.org", { statusClass: "5", subject: "7" }],
-    ["550 Requested action not taken", { statusClass: "5", subject: "unknown" }],
-    ["250 2.0.0 OK", { statusClass: "unknown", subject: "unknown" }],
-    ["Connection reset by peer", { statusClass: "unknown", subject: "unknown" }],
-    ["550 5.9.9 something new", { statusClass: "5", subject: "unknown" }],
-  ])("%s", (message, expected) => {
-    expect(classify(message)).toEqual(expected);
+describe("errors by reason", () => {
+  const at = (message: string | null, to: string | null = "x@gmail.com") => ({ to, message });
+
+  it("ranks the reasons by count, with the split, the domains and the change since the period before", () => {
+    const errors = [
+      ...Array.from({ length: 5 }, (_, k) =>
+        at("550 5.1.1 User unknown", `u${k}@${k % 2 ? "orange.fr" : "gmail.com"}`),
+      ),
+      at("452 4.2.2 Mailbox full"),
+      at("552 5.2.2 Mailbox full"),
+      at("Unauthenticated email from shop.fr is not accepted due to domain's DMARC policy"),
+      at(null, null),
+    ];
+    const before = [
+      at("550 5.1.1 User unknown"),
+      at("552 5.2.2 Mailbox full"),
+      at("552 5.2.2 Mailbox full"),
+      at("552 5.2.2 Mailbox full"),
+    ];
+    const summary = summarize(errors, { before });
+    expect(
+      summary.reasons.map((g) => [g.reason, g.count, g.permanent, g.temporary, g.before]),
+    ).toEqual([
+      ["recipient_unknown", 5, 5, 0, 1],
+      ["mailbox_full", 2, 1, 1, 3],
+      ["authentication", 1, 1, 0, 0],
+      ["other", 1, 1, 0, 0],
+    ]);
+    expect(summary.reasons[0]!.domains).toEqual([
+      { name: "gmail.com", count: 3 },
+      { name: "orange.fr", count: 2 },
+    ]);
+    const hosting: HostingReport = {
+      hosting: "shop.fr",
+      mail,
+      summary,
+      sent: 1000,
+      gaps: [],
+      unread: [],
+    };
+    const reply = renderReport(
+      { from: T - 86_400_000, to: T, hostings: [hosting], days: [] },
+      { language: "en", timeZone: "UTC", scheduled: true },
+    );
+    expect(reply.text).toContain(
+      "Recipient unknown: 5 (permanent) · ↑ from 1 · gmail.com (3), orange.fr (2)",
+    );
+    expect(reply.text).toContain("Mailbox full: 2 (1 permanent, 1 temporary) · ↓ from 3");
+    expect(reply.text).toContain("Sender authentication (SPF, DKIM, DMARC): 1 (permanent) · new");
+    expect(reply.text).toContain("→ Publish SPF and DKIM records for the sending domain");
+    const json = (
+      reply.data as { hostings: { name: string; reasons: Record<string, unknown>[] }[] }
+    ).hostings[0]!;
+    expect(json.name).toBe("shop.fr");
+    expect(json.reasons[0]).toMatchObject({
+      reason: "recipient_unknown",
+      class: 5,
+      count: 5,
+      example: "550 5.1.1 User unknown",
+      domains: [
+        { name: "gmail.com", count: 3 },
+        { name: "orange.fr", count: 2 },
+      ],
+    });
+    expect(json.reasons[0]!.advice).toMatch(/^Clean the list/);
+  });
+
+  it("never hides a large `other` behind the reasons shown", () => {
+    const texts = [
+      "550 5.1.1 User unknown",
+      "552 5.2.2 Mailbox full",
+      "552 5.3.4 Message too big",
+      "550 5.7.1 Relay access denied",
+      "Connection timed out",
+      "550 5.7.1 Message rejected as spam",
+    ];
+    const errors = [
+      ...texts.flatMap((m, i) => Array.from({ length: 20 - i }, () => at(m))),
+      ...Array.from({ length: 12 }, () => at("Something odd")),
+    ];
+    const hosting: HostingReport = {
+      hosting: "shop.fr",
+      mail,
+      summary: summarize(errors),
+      sent: 1000,
+      gaps: [],
+      unread: [],
+    };
+    const text = renderReport(
+      { from: T - 86_400_000, to: T, hostings: [hosting], days: [] },
+      { language: "en", timeZone: "UTC", scheduled: true },
+    ).text;
+    expect(text).toContain("Other: 12 (permanent)");
+    expect(text).toContain(
+      "and 2 more reasons: Receiving server unreachable (16), Taken for spam (15)",
+    );
+  });
+
+  it("names the blocklist in the advice, in the reader's language", () => {
+    const summary = summarize([
+      at("554 5.7.1 Client host [46.105.1.2] blocked using zen.spamhaus.org"),
+    ]);
+    const hosting: HostingReport = {
+      hosting: "shop.fr",
+      mail,
+      summary,
+      sent: 1000,
+      gaps: [],
+      unread: [],
+    };
+    const text = renderReport(
+      { from: T - 86_400_000, to: T, hostings: [hosting], days: [] },
+      { language: "fi", timeZone: "UTC", scheduled: true },
+    ).text;
+    expect(text).toContain("Lähettävä palvelin estetty: 1 (pysyviä)");
+    expect(text).toContain("Spamhaus-listalla");
   });
 });

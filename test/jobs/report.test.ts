@@ -72,20 +72,23 @@ describe("daily error report", () => {
     expect(report.visibility).toBe("channel");
     expect(report.text).toContain("Daily error report");
     expect(report.text).toContain("350 errors");
-    expect(report.text).toContain("5.1.x address, permanent: 175");
-    expect(report.text).toContain("4.2.x mailbox, temporary: 70");
-    expect(report.text).toContain("5.7.x policy or security, permanent: 70");
-    expect(report.text).toContain("?.x.x other, unclassified: 35");
+    expect(report.text).toContain("Recipient unknown: 175 (permanent)");
+    expect(report.text).toContain("Mailbox full: 70 (temporary)");
+    expect(report.text).toContain("Sending server blocked: 70 (permanent)");
+    expect(report.text).toContain("The sending IP is on the Spamhaus list");
+    expect(report.text).toContain("Receiving server unreachable: 35 (temporary)");
+    // Ranked by count: the largest reason first.
+    expect(report.text.indexOf("Recipient unknown")).toBeLessThan(report.text.indexOf("Mailbox full"));
     expect(report.text).toContain("Top recipient domains: gmail.com (89), orange.fr (89), hotmail.com (86), wp.pl (86)");
     expect(report.text).toContain(`and ${recipients.size - 5} more`);
     expect(report.text).not.toContain("Not complete");
-    const data = report.data as { hostings: { errors: number; complete: boolean; groups: unknown[] }[] };
+    const data = report.data as { hostings: { errors: number; complete: boolean; reasons: { reason: string; class: number; count: number }[] }[] };
     expect(data.hostings[0]).toMatchObject({ errors: 350, complete: true });
-    expect(data.hostings[0]!.groups).toEqual([
-      { class: "5", subject: "1", count: 175 },
-      { class: "5", subject: "7", count: 70 },
-      { class: "4", subject: "2", count: 70 },
-      { class: "unknown", subject: "unknown", count: 35 },
+    expect(data.hostings[0]!.reasons.map(({ reason, class: klass, count }) => ({ reason, class: klass, count }))).toEqual([
+      { reason: "recipient_unknown", class: 5, count: 175 },
+      { reason: "mailbox_full", class: 4, count: 70 },
+      { reason: "sender_blocked", class: 5, count: 70 },
+      { reason: "unreachable", class: 4, count: 35 },
     ]);
 
     const [chart] = report.attachments ?? [];
@@ -119,11 +122,12 @@ describe("daily error report", () => {
     expect(reply.visibility).toBe("requester");
     expect(reply.text).toContain("Error report");
     expect(reply.text).toContain("12 errors");
-    expect(reply.text).toContain("5.1.x address, permanent: 7");
+    expect(reply.text).toContain("Recipient unknown: 7 (permanent)");
     expect(reply.attachments?.[0]?.contentType).toBe("image/png");
     const french = await ask(app, person("U1"), `report ${SHOP}`, "fr");
     expect(french.text).toContain("12 erreurs");
-    expect(french.text).toContain("5.1.x adresse, permanente : 7");
+    expect(french.text).toContain("Destinataire inconnu : 7 (permanentes)");
+    expect(french.text).toContain("Nettoyer la liste");
   });
 
   it("provider down at report time: one message saying what could not be read, and the report on time with notes", async () => {

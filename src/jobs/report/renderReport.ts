@@ -7,29 +7,17 @@ import type { HostingMail } from "../../hosting/port.ts";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.ts";
 import { type Language, translator } from "../../i18n/index.ts";
 import type { HostingReport, ReportData } from "./reportData.ts";
-import type { Ranked } from "./summarize.ts";
-import type { Subject } from "./statusCode.ts";
+import { adviceFor, reasonLines } from "./reasonLines.ts";
+import type { Ranked, ReasonGroup } from "./summarize.ts";
 
-const SHOWN_GROUPS = 6;
 const SHOWN_RANKED = 5;
 /** Hostings with errors shown in detail; the others are listed. At most 4 blocks each keeps
  * the whole card under Slack's 50 blocks. */
 const DETAILED_HOSTINGS = 8;
 const SHOWN_NOTES = 10;
 const SHOWN_NAMES = 20;
-const EXAMPLE_CHARS = 160;
-
-const SUBJECT_WORDS: Record<Subject, string> = {
-  "1": "address",
-  "2": "mailbox",
-  "3": "system",
-  "4": "routing",
-  "5": "protocol",
-  "6": "content",
-  "7": "policy",
-  unknown: "other",
-};
-const CLASS_WORDS = { "4": "temporary", "5": "permanent", unknown: "unclassified" } as const;
+/** Recipient domains per reason in the machine output. */
+const JSON_DOMAINS = 5;
 
 export interface ReportView {
   language: Language;
@@ -44,8 +32,9 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
   const t = translator(view.language);
   const number = (n: number) => formatNumber(view.language, n);
   const when = (ms: number) => formatDateTime(view.language, view.timeZone, ms);
+  const item = (i: Ranked) => t("jobs:report.item", { name: i.name, count: number(i.count) });
   const list = (items: Ranked[], shown = SHOWN_RANKED) => {
-    const parts = items.slice(0, shown).map((i) => t("jobs:report.item", { name: i.name, count: number(i.count) }));
+    const parts = items.slice(0, shown).map(item);
     if (items.length > shown) parts.push(t("report.more", { count: items.length - shown }));
     return parts.join(", ");
   };
@@ -59,17 +48,7 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
 
   for (const h of withErrors.slice(0, DETAILED_HOSTINGS)) {
     blocks.push({ type: "divider" }, { type: "fields", fields: [{ label: h.hosting, value: headline(h) }] });
-    const lines = h.summary.groups.slice(0, SHOWN_GROUPS).map((g) =>
-      t("jobs:report.group", {
-        code: `${g.statusClass === "unknown" ? "?" : g.statusClass}.${g.subject === "unknown" ? "x" : g.subject}.x`,
-        kind: t(`jobs:report.subject.${SUBJECT_WORDS[g.subject]}`),
-        class: t(`jobs:report.class.${CLASS_WORDS[g.statusClass]}`),
-        count: number(g.count),
-        example: g.example.length > EXAMPLE_CHARS ? `${g.example.slice(0, EXAMPLE_CHARS)}…` : g.example,
-      }),
-    );
-    const hidden = h.summary.groups.length - SHOWN_GROUPS;
-    if (hidden > 0) lines.push(t("jobs:report.moreGroups", { count: hidden }));
+    const lines = reasonLines(t, number, item, h.summary);
     lines.push(t("jobs:report.domains", { list: list(h.summary.domains) }));
     lines.push(t("jobs:report.recipients", { list: list(h.summary.recipients) }));
     blocks.push({ type: "text", text: lines.join("\n") });
@@ -96,12 +75,33 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
 
   const title = t(view.scheduled ? "jobs:report.titleDaily" : "report.title");
   const card: Card = { title, tone: toneOf(data), blocks };
+  // One advice line per reason and blocklist, not one per hosting.
+  const advice = new Map<string, string>();
+  const adviceOnce = (g: ReasonGroup) => {
+    const key = `${g.reason}|${g.blocklists[0]?.name ?? ""}`;
+    const known = advice.get(key);
+    if (known !== undefined) return known;
+    const line = adviceFor(t, g);
+    advice.set(key, line);
+    return line;
+  };
   const json = data.hostings.map((h) => ({
     name: h.hosting,
     state: h.mail?.state ?? null,
     errors: h.summary.total,
     sent: h.sent ?? null,
-    groups: h.summary.groups.map((g) => ({ class: g.statusClass, subject: g.subject, count: g.count })),
+    reasons: h.summary.reasons.map((g) => ({
+      reason: g.reason,
+      class: g.class,
+      count: g.count,
+      permanent: g.permanent,
+      temporary: g.temporary,
+      before: g.before ?? null,
+      example: g.example,
+      domains: g.domains.slice(0, JSON_DOMAINS),
+      blocklists: g.blocklists.map((b) => b.name),
+      advice: adviceOnce(g),
+    })),
     complete: h.gaps.length === 0 && h.unread.length === 0,
   }));
   return { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };

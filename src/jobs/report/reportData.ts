@@ -6,7 +6,7 @@ import type { Collector, Gap } from "../collector.ts";
 import type { CollectedError, ErrorSource } from "../errorLog.ts";
 import { mapLimit, ProviderPass, type Sleep } from "../retry.ts";
 import type { JobSettings } from "../settings.ts";
-import { type ErrorSummary, summarize } from "./summarize.ts";
+import { DiagnosisCache, type ErrorSummary, summarize } from "./summarize.ts";
 
 export const DAY_MS = 86_400_000;
 export const CHART_DAYS = 14;
@@ -72,15 +72,19 @@ export async function gatherReport(
   const lastDay = dayKey(calendarDay(to, timeZone));
   const firstDay = lastDay - (CHART_DAYS - 1) * DAY_MS;
   const chartFrom = zonedMidnight(calendarDay(firstDay, "UTC"), timeZone);
+  // The period before, of the same length: each reason's count is compared with it.
+  const beforeFrom = from - (to - from);
   const names = new Set(hostings);
-  const collectedErrors = await deps.errors.between(Math.min(from, chartFrom), to, names);
+  const collectedErrors = await deps.errors.between(Math.min(beforeFrom, chartFrom), to, names);
   const byHosting = new Map<string, CollectedError[]>();
+  const beforeByHosting = new Map<string, CollectedError[]>();
   const errorsPerDay = new Map<number, number>();
   for (const error of collectedErrors) {
-    if (error.at >= from) {
-      const list = byHosting.get(error.hosting);
+    const into = error.at >= from ? byHosting : error.at >= beforeFrom ? beforeByHosting : undefined;
+    if (into) {
+      const list = into.get(error.hosting);
       if (list) list.push(error);
-      else byHosting.set(error.hosting, [error]);
+      else into.set(error.hosting, [error]);
     }
     if (error.at >= chartFrom) {
       const day = dayKey(calendarDay(error.at, timeZone));
@@ -88,6 +92,7 @@ export async function gatherReport(
     }
   }
   const sentPerDay = new Map<number, number>();
+  const cache = new DiagnosisCache();
   // During an outage the report goes out with "could not be read" notes rather than waiting.
   const pass = new ProviderPass({ retries: deps.settings.retries, baseMs: deps.settings.retryBaseMs, sleep: deps.sleep });
   const reports = await mapLimit(hostings, IN_FLIGHT, async (hosting): Promise<HostingReport> => {
@@ -109,7 +114,14 @@ export async function gatherReport(
     return {
       hosting,
       mail: mail.ok ? mail.value : undefined,
-      summary: summarize(byHosting.get(hosting) ?? []),
+      summary: summarize(byHosting.get(hosting) ?? [], {
+        cache,
+        // Compared only when the period before was collected in full.
+        before:
+          deps.collector.gaps(beforeFrom, from, new Set([hosting])).length === 0
+            ? (beforeByHosting.get(hosting) ?? [])
+            : undefined,
+      }),
       sent: volumes.ok ? sentBetween(volumes.value, from, to, timeZone) : undefined,
       gaps: deps.collector.gaps(from, to, new Set([hosting])),
       unread,

@@ -1,10 +1,12 @@
-// One hosting's errors over a period, grouped the way mail people read them.
-import type { CollectedError } from "../errorLog.ts";
-import { classify, groupKey, type StatusGroup } from "./statusCode.ts";
+// One hosting's errors over a period, grouped by why they failed (see ../reasons), ranked by
+// count: what a person fixing it reads first.
+import { type Diagnosis, diagnose } from "../reasons/diagnose.ts";
+import { type MailClass, REASONS, type Reason } from "../reasons/reasons.ts";
 
-export interface ErrorGroup extends StatusGroup {
-  count: number;
-  example: string;
+/** The fields of an error the summary reads (a collected error has more). */
+export interface ErrorFacts {
+  to: string | null;
+  message: string | null;
 }
 
 export interface Ranked {
@@ -12,47 +14,165 @@ export interface Ranked {
   count: number;
 }
 
+export interface ReasonGroup {
+  reason: Reason;
+  count: number;
+  permanent: number;
+  temporary: number;
+  /** The class most of them have. */
+  class: MailClass;
+  /** The first of them, as a typical example. */
+  example: string;
+  domains: Ranked[];
+  /** Blocklists named (sender_blocked). */
+  blocklists: Ranked[];
+  /** Count over the period before, of the same length; undefined when unknown. */
+  before?: number;
+}
+
 export interface ErrorSummary {
   total: number;
-  /** Permanent first, then temporary, then unclassified; by count within each. */
-  groups: ErrorGroup[];
+  /** By count, largest first (the vocabulary's order between equals). */
+  reasons: ReasonGroup[];
   domains: Ranked[];
   recipients: Ranked[];
 }
 
-const CLASS_ORDER = { "5": 0, "4": 1, unknown: 2 } as const;
+const ORDER = new Map(REASONS.map((r, i) => [r, i]));
 
 function ranked(counts: Map<string, number>): Ranked[] {
-  return [...counts.entries()]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return (
+    [...counts.entries()]
+      .map(([name, count]) => ({ name, count }))
+      // Plain code-unit order between equals: domains and addresses need no collation, and
+      // localeCompare costs a report over hundreds of hostings most of its time.
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  );
 }
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
-export function summarize(errors: readonly CollectedError[]): ErrorSummary {
-  const groups = new Map<string, ErrorGroup>();
+/** Remembers diagnoses within one report: the same server's text comes back many times,
+ * differing only by the recipient's address, which says nothing about the reason. */
+export class DiagnosisCache {
+  private readonly known = new Map<string, Diagnosis>();
+  constructor(private readonly limit = 100_000) {}
+
+  diagnose(message: string | null): Diagnosis {
+    if (!message) return diagnose(message);
+    const key = withoutAddresses(message);
+    const hit = this.known.get(key);
+    if (hit) return hit;
+    const found = diagnose(message);
+    if (this.known.size >= this.limit) this.known.clear();
+    this.known.set(key, found);
+    return found;
+  }
+}
+
+/** Letters, digits and `_ . + = -`: what an address is made of around its `@`. */
+function addressChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 43 ||
+    code === 61 ||
+    code === 45
+  );
+}
+
+/** The text with every e-mail address cut down to its `@`. */
+export function withoutAddresses(text: string): string {
+  let at = text.indexOf("@");
+  if (at < 0) return text;
+  let out = "";
+  let copied = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > copied && addressChar(text.charCodeAt(start - 1))) start -= 1;
+    let end = at + 1;
+    while (end < text.length && addressChar(text.charCodeAt(end))) end += 1;
+    out += `${text.slice(copied, start)}@`;
+    copied = end;
+    at = text.indexOf("@", end);
+  }
+  return out + text.slice(copied);
+}
+
+interface Building {
+  group: ReasonGroup;
+  domains: Map<string, number>;
+  blocklists: Map<string, number>;
+}
+
+export function summarize(
+  errors: readonly ErrorFacts[],
+  options: { before?: readonly ErrorFacts[]; cache?: DiagnosisCache } = {},
+): ErrorSummary {
+  const cache = options.cache ?? new DiagnosisCache();
+  const groups = new Map<Reason, Building>();
   const domains = new Map<string, number>();
   const recipients = new Map<string, number>();
   for (const error of errors) {
-    const status = classify(error.message);
-    const key = groupKey(status);
-    const group = groups.get(key);
-    if (group) group.count += 1;
-    else groups.set(key, { ...status, count: 1, example: error.message });
-    const address = error.to.toLowerCase();
-    // The provider may not say the recipient (null in its model).
+    const diagnosis = cache.diagnose(error.message);
+    let building = groups.get(diagnosis.reason);
+    if (!building) {
+      building = {
+        group: {
+          reason: diagnosis.reason,
+          count: 0,
+          permanent: 0,
+          temporary: 0,
+          class: diagnosis.class,
+          example: error.message ?? "",
+          domains: [],
+          blocklists: [],
+        },
+        domains: new Map(),
+        blocklists: new Map(),
+      };
+      groups.set(diagnosis.reason, building);
+    }
+    const { group } = building;
+    group.count += 1;
+    if (diagnosis.class === 4) group.temporary += 1;
+    else group.permanent += 1;
+    if (diagnosis.blocklist) bump(building.blocklists, diagnosis.blocklist);
+    const address = (error.to ?? "").toLowerCase();
     if (address === "") continue;
     bump(recipients, address);
     const at = address.lastIndexOf("@");
-    bump(domains, at >= 0 ? address.slice(at + 1) : address);
+    const domain = at >= 0 ? address.slice(at + 1) : address;
+    bump(domains, domain);
+    bump(building.domains, domain);
   }
+  const before = options.before ? countByReason(options.before, cache) : undefined;
+  const reasons = [...groups.values()].map(({ group, domains, blocklists }) => ({
+    ...group,
+    class: (group.temporary > group.permanent ? 4 : 5) as MailClass,
+    domains: ranked(domains),
+    blocklists: ranked(blocklists),
+    ...(before ? { before: before.get(group.reason) ?? 0 } : {}),
+  }));
+  reasons.sort(
+    (a, b) => b.count - a.count || (ORDER.get(a.reason) ?? 0) - (ORDER.get(b.reason) ?? 0),
+  );
   return {
     total: errors.length,
-    groups: [...groups.values()].sort(
-      (a, b) => CLASS_ORDER[a.statusClass] - CLASS_ORDER[b.statusClass] || b.count - a.count,
-    ),
+    reasons,
     domains: ranked(domains),
     recipients: ranked(recipients),
   };
+}
+
+function countByReason(errors: readonly ErrorFacts[], cache: DiagnosisCache): Map<Reason, number> {
+  const counts = new Map<Reason, number>();
+  for (const error of errors) {
+    const { reason } = cache.diagnose(error.message);
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return counts;
 }

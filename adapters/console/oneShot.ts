@@ -1,10 +1,11 @@
 // One command from the command line, then exit: `mailbrake status all --json`,
 // `mailbrake block example.com --yes`.
 import { dirname } from "node:path";
+import type { Logger } from "pino";
 import { consoleActor, terminalLanguage, terminalPlace } from "./actor.ts";
 import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText } from "./render.ts";
-import { createApp } from "../../src/app.ts";
+import { createApp, type ProviderHandle } from "../../src/app.ts";
 import { loadEnv } from "../../src/config.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { translator } from "../../src/i18n/index.ts";
@@ -18,14 +19,30 @@ export interface OneShotFlags {
   json: boolean;
 }
 
-export async function runOnce(words: string[], flags: OneShotFlags): Promise<number> {
-  const env = loadEnv();
+type Stream = { write(text: string): unknown };
+
+/** Where a one-shot run reads and writes (the process's own, unless a test gives others). */
+export interface OneShotIo {
+  env: NodeJS.ProcessEnv;
+  out: Stream;
+  err: Stream;
+  /** Tests open the provider themselves (a fake API, fake timers). */
+  openProvider?: (logger: Logger) => ProviderHandle;
+}
+
+const processIo = (): OneShotIo => ({ env: process.env, out: process.stdout, err: process.stderr });
+
+export async function runOnce(words: string[], flags: OneShotFlags, io: OneShotIo = processIo()): Promise<number> {
+  const env = loadEnv(io.env);
+  // A person reads stderr: the one-line reasons of the reply, not JSON logs. Logs only when
+  // asked for with LOG_LEVEL (a service writes them always).
   const logger = createLogger({
-    level: process.env.LOG_LEVEL ? env.LOG_LEVEL : "warn",
-    secrets: secretsOf(process.env),
+    level: io.env.LOG_LEVEL ? env.LOG_LEVEL : "silent",
+    secrets: secretsOf(io.env),
+    destination: io.err,
   });
-  const app = await createApp(env, { logger });
-  const language = terminalLanguage(process.env, env.MAILBRAKE_LOCALE);
+  const app = await createApp(env, { logger, provider: io.openProvider?.(logger) });
+  const language = terminalLanguage(io.env, env.MAILBRAKE_LOCALE);
   const request = { actor: consoleActor(), place: terminalPlace, language };
   try {
     let reply = await app.engine.handle({ ...request, text: words.join(" ") });
@@ -36,37 +53,37 @@ export async function runOnce(words: string[], flags: OneShotFlags): Promise<num
       const hosting = (reply.data as { hosting?: string } | undefined)?.hosting ?? "";
       const t = translator(language);
       const first = t("console:otherActionFirst", { action: reply.confirms, hosting, asked });
-      if (flags.json) output(reply, flags, `${reply.text}\n\n${first}`);
-      else process.stderr.write(`${renderText(reply, { color: false })}\n\n${first}\n`);
+      if (flags.json) output(io, reply, flags, `${reply.text}\n\n${first}`);
+      else io.err.write(`${renderText(reply, { color: false })}\n\n${first}\n`);
       return 1;
     }
     if (buttons && !reply.failed) {
       if (!flags.yes) {
-        output(reply, flags, `${translator(language)("console:needsYes")}`);
+        output(io, reply, flags, `${translator(language)("console:needsYes")}`);
         return 3;
       }
       const result = await app.engine.act({ ...request, buttonId: buttons.confirm });
       reply = result.update ?? result.notice ?? reply;
     }
     const files = await saveAttachments(reply, dirname(env.MAILBRAKE_DATA_FILE));
-    output(reply, flags, undefined, files);
+    output(io, reply, flags, undefined, files);
     return reply.failed ? 1 : 0;
   } finally {
     await app.close();
   }
 }
 
-function output(reply: Reply, flags: OneShotFlags, problem?: string, files: string[] = []): void {
+function output(io: OneShotIo, reply: Reply, flags: OneShotFlags, problem?: string, files: string[] = []): void {
   if (flags.json) {
     const failed = Boolean(reply.failed || problem);
     const body = { ok: !failed, text: problem ?? reply.text, data: reply.data ?? null, files };
-    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    io.out.write(`${JSON.stringify(body, null, 2)}\n`);
     return;
   }
   if (problem) {
-    process.stderr.write(`${problem}\n`);
+    io.err.write(`${problem}\n`);
     return;
   }
-  const stream = reply.failed ? process.stderr : process.stdout;
+  const stream = reply.failed ? io.err : io.out;
   stream.write(`${renderText(reply, { color: false })}${pathLines(files)}\n`);
 }

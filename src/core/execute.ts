@@ -50,14 +50,15 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
       });
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
     }
-    const reference = await spec.run(provider, c.hosting, c.args);
+    const { reference, answerLost } = await settled(spec.run(provider, c.hosting, c.args));
     if (c.mutation === "block") await recordBlock(store, c.hosting, services.clock.now());
+    const done = t(`resolved.done.${c.mutation}`, { email: c.args.email });
     const reply = await finish(
       "done",
-      { tone: "success", text: t(`resolved.done.${c.mutation}`, { email: c.args.email }), reference },
-      "done",
+      { tone: "success", text: answerLost ? `${done} ${t("resolved.answerLost")}` : done, reference },
+      answerLost ? "done:answer_lost_state_read_back" : "done",
     );
-    const refs = await services.notifier.post(announcement(services, c, reference), {
+    const refs = await services.notifier.post(announcement(services, c, reference ?? ""), {
       hosting: c.hosting,
       origin: { platform: ctx.actor.platform, channel: ctx.place.channel },
     });
@@ -75,5 +76,17 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
   } catch (error) {
     const text = t("resolved.failed", { error: errorText(t, services.logger, error) });
     return finish("failed", { tone: "danger", text }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
+  }
+}
+
+/** A request whose answer was lost but whose effect the state read back shows is a success. */
+async function settled(request: Promise<string>): Promise<{ reference?: string; answerLost: boolean }> {
+  try {
+    return { reference: await request, answerLost: false };
+  } catch (error) {
+    if (error instanceof HostingError && error.code === "unknown_outcome" && error.details.applied === true) {
+      return { reference: undefined, answerLost: true };
+    }
+    throw error;
   }
 }

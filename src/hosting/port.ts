@@ -90,6 +90,10 @@ export class HostingError extends Error {
       status?: number;
       queryId?: string;
       missingRight?: string;
+      /** The provider's own words (a refusal's message), to show as they are. */
+      providerMessage?: string;
+      /** For "unknown_outcome": what the state read back shows (undefined: it cannot tell). */
+      applied?: boolean;
     } = {},
   ) {
     super(message);

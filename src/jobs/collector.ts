@@ -38,6 +38,8 @@ const POLL_CONCURRENCY = 4;
 const keyOf = (b: Bounce) => `${b.date}|${b.to ?? ""}|${b.message ?? ""}`;
 
 export class Collector {
+  private readonly failures = new Map<string, unknown>();
+
   constructor(
     private readonly deps: {
       provider: HostingProvider;
@@ -73,6 +75,11 @@ export class Collector {
   }
 
   /** When the hosting's errors were last read successfully (undefined: never). */
+  /** Why the newest read of a hosting's errors failed (undefined once one succeeds). */
+  lastFailure(hosting: string): unknown {
+    return this.failures.get(hosting);
+  }
+
   lastPoll(hosting: string): number | undefined {
     return this.state.cursors[hosting]?.lastPollAt;
   }
@@ -102,8 +109,10 @@ export class Collector {
     const answer = await pass.call(() => this.deps.provider.bounces(hosting, MAX_BOUNCES_PER_CALL));
     if (!answer.ok) {
       this.deps.logger.warn({ err: answer.error, hosting }, "cannot read errors");
+      this.failures.set(hosting, answer.error);
       return { hosting, added: 0, error: answer.error };
     }
+    this.failures.delete(hosting);
     const fresh = this.absorb(hosting, answer.value);
     await this.deps.errors.appendAll(fresh);
     // The cursor is saved right after its errors are in the log: a crash re-appends at most

@@ -31,7 +31,7 @@ export type FaultKind =
   | "notFound404" // 404 in the real shape, as for an empty list
   | "badJson" // 200 with a body cut short (malformed JSON)
   | "html502" // a proxy's HTML error page
-  | "reset" // the connection is reset before anything is done
+  | "reset" // the connection is cut before anything is done
   | "hold"; // held until `release` resolves, then answered normally
 
 export interface Fault {
@@ -46,7 +46,7 @@ export interface Fault {
   /** For "hold": the request is answered once this settles. */
   release?: Promise<unknown>;
   /** For "hold": called when a request is being held. */
-  onHeld?: () => void;
+  onHeld?: (request: SeenRequest) => void;
 }
 
 /** Rewrites a successful answer (null fields, extra fields, an unknown state…). */
@@ -81,6 +81,8 @@ export class FakeOvhApi {
   readonly requests: SeenRequest[] = [];
   readonly faults: Fault[] = [];
   readonly reshapes: Reshape[] = [];
+  /** Called when a request is left unanswered ("hang", or "hold" without its own onHeld). */
+  onHang?: (request: SeenRequest) => void;
   skewSeconds: number;
   latencyMs: number;
   granted: Set<string>;
@@ -165,6 +167,7 @@ export class FakeOvhApi {
       const fault = this.takeFault(method, path);
       if (fault?.kind === "hang") {
         seen.status = "hung";
+        this.onHang?.(seen);
         return;
       }
       if (fault?.kind === "text503" || fault?.kind === "html502") {
@@ -176,11 +179,12 @@ export class FakeOvhApi {
       }
       if (fault?.kind === "reset") {
         seen.status = "dropped";
-        req.socket.resetAndDestroy();
+        req.socket.destroy(); // the client sees the connection go (ECONNRESET / socket hang up)
         return;
       }
       if (fault?.kind === "hold") {
-        fault.onHeld?.();
+        seen.status = "hung";
+        (fault.onHeld ?? this.onHang)?.(seen);
         await fault.release;
       }
       const answer = await this.answer(method, path, url.searchParams, req, body, fault);

@@ -1,10 +1,12 @@
 // A Sandbox behind the fake OVH API, and an OvhProvider (the real node-ovh client) pointed
-// at it, with captured logs. Tests get short timeouts and no waiting between retries.
+// at it, with captured logs. No test waits on the wall clock: a call's deadline is reached
+// when the fake leaves its request unanswered (HeldDeadlines), and retries do not wait.
 import { ManualClock } from "../../src/clock.ts";
 import { createOvhProvider, type OvhSettings } from "../../src/hosting/ovh/open.ts";
 import type { OvhProvider } from "../../src/hosting/ovh/provider.ts";
 import { Sandbox, type SandboxHostingSeed } from "../../src/hosting/sandbox/index.ts";
 import { createLogger } from "../../src/logger.ts";
+import { HeldDeadlines } from "./heldDeadlines.ts";
 import { trustLoopbackCertificate } from "./ovhCert.ts";
 import { FAKE_CREDENTIALS, FakeOvhApi, type FakeOvhOptions } from "./ovhApi.ts";
 
@@ -36,6 +38,8 @@ export async function startOvhHarness(options: HarnessOptions = {}): Promise<Ovh
     purgeDurationMs: [300_000, 300_000],
   });
   const fake = await FakeOvhApi.start({ ...options, sandbox });
+  const deadlines = new HeldDeadlines();
+  fake.onHang = deadlines.held;
   const logs: string[] = [];
   const logger = createLogger({
     level: "debug",
@@ -51,6 +55,7 @@ export async function startOvhHarness(options: HarnessOptions = {}): Promise<Ovh
       retry: { retries: 2, baseMs: 1, maxMs: 5 },
       logger,
       wait: async () => undefined,
+      deadline: deadlines.deadline,
       ...options.settings,
       ...overrides,
     });

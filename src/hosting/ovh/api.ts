@@ -9,9 +9,9 @@ import type { NodeOvhClient } from "./client.ts";
 import { type Classified, classify } from "./errors.ts";
 import { Limiter } from "./limiter.ts";
 import { type CallTrace, traced } from "./httpTrace.ts";
-import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from "./retry.ts";
+import { backoffMs, DEFAULT_RETRY, type RetryPolicy, retryAfterMs } from "./retry.ts";
 
-export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Classified);
+export type Outcome<T> = { ok: true; value: T } | ({ ok: false; retryAfterMs?: number } & Classified);
 
 export interface OvhApiOptions {
   timeoutMs: number;
@@ -20,8 +20,15 @@ export interface OvhApiOptions {
   /** Application-key requests are signed with a timestamp; OAuth2 ones are not. */
   signed: boolean;
   logger: Logger;
-  /** Waits between read attempts (tests pass a no-op). */
+  /** Waits between read attempts (tests pass a no-op or a recorder). */
   wait?: (ms: number) => Promise<void>;
+  /**
+   * Resolves when a call's deadline is reached (default: a real timer of `timeoutMs`). Tests
+   * fire it themselves, when the fake API holds a request, so no test waits on the wall clock.
+   */
+  deadline?: (ms: number, signal: AbortSignal, call: { method: string; path: string }) => Promise<void>;
+  /** Milliseconds now, for the read's overall deadline (default Date.now). */
+  now?: () => number;
 }
 
 type Params = Record<string, unknown>;
@@ -46,13 +53,20 @@ export class OvhApi {
     this.log = options.logger.child({ component: "ovh" });
   }
 
-  /** A read: retried on transient failures; throws a HostingError. */
+  /**
+   * A read: retried on transient failures; throws a HostingError. A Retry-After is honoured
+   * when the wait fits in the read's deadline (one call's timeout); otherwise it gives up at once.
+   */
   async read(path: string, params: Params = {}, hosting?: string): Promise<unknown> {
+    const now = this.options.now ?? Date.now;
+    const giveUpAt = now() + this.options.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.once("GET", path, params, hosting);
       if (outcome.ok) return outcome.value;
       if (!outcome.retryable || attempt >= this.retry.retries) throw outcome.error;
-      await this.wait(backoffMs(this.retry, attempt));
+      const asked = outcome.retryAfterMs;
+      if (asked !== undefined && now() + asked > giveUpAt) throw outcome.error;
+      await this.wait(asked ?? backoffMs(this.retry, attempt));
     }
   }
 
@@ -119,13 +133,13 @@ export class OvhApi {
         // node-ovh deletes keys from the params it is given: hand it a copy.
         const call = () => this.client.requestPromised(method, path, { ...params });
         const started = performance.now();
-        const value = await traced(trace, () => this.deadline(call(), trace));
+        const value = await traced(trace, () => this.deadline(call(), trace, { method, path }));
         const ms = Math.round(performance.now() - started);
         this.log.debug({ method, path, ms, queryId: trace.queryId }, "OVHcloud call");
         return { ok: true as const, value };
       } catch (raw) {
         const info = { method, path, hosting, queryId: trace.queryId };
-        const classified: Classified =
+        const classified: Classified & { retryAfterMs?: number } =
           raw === DEADLINE
             ? {
                 error: new HostingError("timeout", `OVHcloud did not answer within ${this.options.timeoutMs} ms (${method} ${path})`, {
@@ -137,6 +151,8 @@ export class OvhApi {
                 resync: false,
               }
             : classify(raw, info);
+        const asked = retryAfterMs(trace.retryAfter, Date.now());
+        if (asked !== undefined && classified.error.code === "rate_limited") classified.retryAfterMs = asked;
         this.log.warn(
           { method, path, code: classified.error.code, status: classified.error.details.status, queryId: trace.queryId },
           `OVHcloud call failed: ${classified.error.message}`,
@@ -147,19 +163,27 @@ export class OvhApi {
   }
 
   /** node-ovh waits forever on a silent server: give up at the deadline and drop the request. */
-  private deadline<T>(work: PromiseLike<T>, trace: CallTrace): Promise<T> {
+  private deadline<T>(work: PromiseLike<T>, trace: CallTrace, call: { method: string; path: string }): Promise<T> {
+    const stop = new AbortController();
+    const reached = this.options.deadline
+      ? this.options.deadline(this.options.timeoutMs, stop.signal, call)
+      : sleep(this.options.timeoutMs, undefined, { signal: stop.signal });
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(DEADLINE);
-        trace.request?.destroy();
-      }, this.options.timeoutMs);
+      reached.then(
+        () => {
+          if (stop.signal.aborted) return;
+          reject(DEADLINE);
+          trace.request?.destroy();
+        },
+        () => undefined, // aborted: the call settled first
+      );
       Promise.resolve(work).then(
         (value) => {
-          clearTimeout(timer);
+          stop.abort();
           resolve(value);
         },
         (error: unknown) => {
-          clearTimeout(timer);
+          stop.abort();
           reject(error);
         },
       );

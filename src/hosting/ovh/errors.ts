@@ -50,7 +50,8 @@ export function classify(raw: unknown, info: CallInfo): Classified {
     if (status === 400 && TIME_REFUSAL.test(text)) {
       return result(make("auth", `OVHcloud refused the request signature: ${text}`, withStatus), { resync: true });
     }
-    if (status === 400) return result(make("invalid", `OVHcloud refused the request: ${text}`, withStatus));
+    const said = { ...withStatus, providerMessage: text || undefined };
+    if (status === 400) return result(make("invalid", `OVHcloud refused the request: ${text}`, said));
     if (status === 401 || status === 460) {
       return result(make("auth", `OVHcloud refused the credentials (HTTP ${status}): ${text}`, withStatus));
     }
@@ -65,7 +66,7 @@ export function classify(raw: unknown, info: CallInfo): Classified {
     if (status === 404) return result(make("not_found", `OVHcloud does not know this object: ${text}`, withStatus));
     if (status === 409) {
       // The refusal's wording is not documented: the caller reads the state back.
-      return result(make("refused", `OVHcloud refused the action: ${text}`, withStatus));
+      return result(make("refused", `OVHcloud refused the action: ${text}`, said));
     }
     if (status === 429) {
       return result(make("rate_limited", `OVHcloud is rate limiting: ${text}`, withStatus), { retryable: true });

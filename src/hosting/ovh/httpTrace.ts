@@ -9,6 +9,8 @@ export interface CallTrace {
   request?: ClientRequest;
   queryId?: string;
   status?: number;
+  /** The Retry-After header of the answer, as sent. */
+  retryAfter?: string;
 }
 
 const storage = new AsyncLocalStorage<CallTrace>();
@@ -32,6 +34,8 @@ function ensureSubscribed(): void {
     const header = response.headers["x-ovh-queryid"];
     trace.queryId = Array.isArray(header) ? header[0] : header;
     trace.status = response.statusCode;
+    const retryAfter = response.headers["retry-after"];
+    if (retryAfter !== undefined) trace.retryAfter = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
   });
 }
 

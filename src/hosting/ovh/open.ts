@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { systemClock } from "../../clock.ts";
 import type { Env } from "../../config.ts";
 import { ConfigError } from "../../errors.ts";
-import { OvhApi } from "./api.ts";
+import { OvhApi, type OvhApiOptions } from "./api.ts";
 import { createNodeOvhClient, type OvhCredentials, parseEndpoint, usesOAuth2 } from "./client.ts";
 import { OvhProvider } from "./provider.ts";
 import type { RetryPolicy } from "./retry.ts";
@@ -16,6 +16,7 @@ export interface OvhSettings {
   retry?: RetryPolicy;
   logger: Logger;
   wait?: (ms: number) => Promise<void>;
+  deadline?: OvhApiOptions["deadline"];
 }
 
 export function settingsFromEnv(env: Env, logger: Logger): OvhSettings {
@@ -47,6 +48,7 @@ export function createOvhProvider(settings: OvhSettings): OvhProvider {
     signed: !usesOAuth2(settings.credentials),
     logger: settings.logger,
     wait: settings.wait,
+    deadline: settings.deadline,
   });
   return new OvhProvider(api);
 }

@@ -103,12 +103,15 @@ export class OvhProvider implements HostingProvider {
     }
   }
 
-  /** An action's answer was lost: read the state back so the user is told what it is now. */
+  /**
+   * An action's answer was lost: the state read back says whether it took effect (and the
+   * caller reports a success), did not (a failure that says so), or cannot tell.
+   */
   private async afterFailedWrite(outcome: Outcome<unknown> & { ok: false }, hosting: string, action: MailAction) {
     if (!outcome.maybeApplied) return outcome.error;
     const mail = await this.readBack(hosting, outcome.error);
     const error = lost(outcome.error, mail.state);
-    return new HostingError(error.code, error.message, { ...error.details, action });
+    return new HostingError(error.code, error.message, { ...error.details, action, applied: tookEffect(action, mail.state) });
   }
 
   private async readBack(hosting: string, original: HostingError): Promise<HostingMail> {
@@ -135,6 +138,19 @@ function lost(original: HostingError, state: MailState): HostingError {
     `The answer was lost (${original.message}); state read back: ${state}`,
     { ...original.details, state },
   );
+}
+
+/**
+ * What a state read right after an action says about it. BLOCK: stopped means done (it was
+ * offered only while sending). PURGE: purging means done, still stopped means not. UNBLOCK:
+ * sending again means done; still stopped cannot tell (the release takes a few minutes).
+ */
+export function tookEffect(action: MailAction, state: MailState): boolean | undefined {
+  const sending = state === "ok" || state === "force";
+  if (state === "unknown") return undefined;
+  if (action === "BLOCK") return !sending;
+  if (action === "PURGE") return state === "purging" ? true : sending ? undefined : false;
+  return sending ? true : undefined;
 }
 
 const knownState = (word: string): MailState =>

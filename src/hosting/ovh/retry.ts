@@ -13,3 +13,12 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
   return Math.round(random() * cap);
 }
+
+/** A Retry-After header (seconds, or an HTTP date) as a wait in ms; undefined if unreadable. */
+export function retryAfterMs(header: string | undefined, now: number): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}

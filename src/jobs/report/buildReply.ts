@@ -16,6 +16,7 @@ export async function buildReportReply(
 ): Promise<Reply> {
   const data = await gatherReport(deps, hostings, period);
   const reply = renderReport(data, view);
+  if (reply.failed) return reply; // nothing was read: no chart of nothing
   const filename = `mailbrake-report-${localDay(period.to, view.timeZone)}.png`;
   try {
     return { ...reply, attachments: [await renderChart(data.days, view.language, filename)] };

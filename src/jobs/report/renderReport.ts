@@ -2,8 +2,9 @@
 // nothing is cut silently.
 import { cardText } from "../../core/cards/cardText.ts";
 import { stateLabel, stateTone } from "../../core/cards/stateWords.ts";
+import { hostingErrorText } from "../../core/errorText.ts";
 import type { Block, Card, Reply, Tone } from "../../core/reply.ts";
-import type { HostingMail } from "../../hosting/port.ts";
+import { HostingError, type HostingMail } from "../../hosting/port.ts";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.ts";
 import { type Language, translator } from "../../i18n/index.ts";
 import type { HostingReport, ReportData } from "./reportData.ts";
@@ -44,7 +45,14 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
   const withErrors = data.hostings
     .filter((h) => h.summary.total > 0)
     .sort((a, b) => b.summary.total - a.summary.total || a.hosting.localeCompare(b.hosting));
-  const quiet = data.hostings.filter((h) => h.summary.total === 0);
+  // "Without errors" only where the errors could be read.
+  const quiet = data.hostings.filter((h) => h.summary.total === 0 && !h.unread.includes("errors"));
+  const unreadable = data.hostings.filter((h) => h.summary.total === 0 && h.unread.includes("errors"));
+  const nothingRead = data.hostings.length > 0 && data.hostings.every((h) => h.unread.length === 3);
+  if (nothingRead) {
+    const why = data.hostings.find((h) => h.unreadWhy !== undefined)?.unreadWhy;
+    blocks.push({ type: "text", text: t("jobs:report.nothingRead", { reason: reasonOf(why) }) });
+  }
 
   for (const h of withErrors.slice(0, DETAILED_HOSTINGS)) {
     blocks.push({ type: "divider" }, { type: "fields", fields: [{ label: h.hosting, value: headline(h) }] });
@@ -71,6 +79,11 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     if (quiet.length > SHOWN_NAMES) names.push(t("report.more", { count: quiet.length - SHOWN_NAMES }));
     blocks.push({ type: "divider" }, { type: "text", text: t("jobs:report.quiet", { count: quiet.length, list: names.join(", ") }) });
     pushNotes(quiet);
+  }
+
+  if (unreadable.length > 0 && !nothingRead) {
+    blocks.push({ type: "divider" }, { type: "text", text: t("jobs:report.unreadable", { count: unreadable.length }) });
+    pushNotes(unreadable);
   }
 
   const title = t(view.scheduled ? "jobs:report.titleDaily" : "report.title");
@@ -104,7 +117,9 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     })),
     complete: h.gaps.length === 0 && h.unread.length === 0,
   }));
-  return { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };
+  const reply: Reply = { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };
+  // A report that could read nothing is a failure (a one-shot `report` exits non-zero).
+  return nothingRead ? { ...reply, failed: true } : reply;
 
   /** The notes of hostings listed in one line each: one block, so the card stays within chat limits. */
   function pushNotes(hostings: HostingReport[]): void {
@@ -137,14 +152,22 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
         ? t("jobs:report.gapStart", { to: when(g.to) })
         : t("jobs:report.gap", { from: when(g.from), to: when(g.to) }),
     );
-    for (const what of h.unread) out.push(t(`jobs:report.unread.${what}`));
+    if (h.unread.length > 0) {
+      const parts = h.unread.map((what) => t(`jobs:report.part.${what}`)).join(", ");
+      out.push(t("jobs:report.notRead", { parts, reason: reasonOf(h.unreadWhy) }));
+    }
     return out;
+  }
+
+  /** The provider's fault in one line (a 403 names the missing right), without the hosting's name. */
+  function reasonOf(error: unknown): string {
+    return error instanceof HostingError ? hostingErrorText(t, error, { nameHosting: false }) : t("jobs:report.noReason");
   }
 }
 
 function toneOf(data: ReportData): Tone {
   const tones = data.hostings.map((h) => (h.mail ? stateTone(h.mail.state) : "warning"));
-  if (tones.includes("danger")) return "danger";
+  if (tones.includes("danger") || data.hostings.every((h) => h.unread.length === 3)) return "danger";
   if (tones.includes("warning") || data.hostings.some((h) => h.gaps.length > 0 || h.unread.length > 0)) return "warning";
   return "info";
 }

@@ -21,6 +21,8 @@ export interface HostingReport {
   gaps: Gap[];
   /** What could not be read from the provider (after retries). */
   unread: ("state" | "volumes" | "errors")[];
+  /** Why: the first failure met while reading this hosting (a HostingError, usually). */
+  unreadWhy?: unknown;
 }
 
 export interface DayPoint {
@@ -105,6 +107,7 @@ export async function gatherReport(
     if (!volumes.ok) unread.push("volumes");
     const lastPoll = deps.collector.lastPoll(hosting);
     if (lastPoll === undefined || lastPoll < to - 2 * deps.settings.collectEveryMs) unread.push("errors");
+    const unreadWhy = !mail.ok ? mail.error : !volumes.ok ? volumes.error : deps.collector.lastFailure(hosting);
     if (volumes.ok) {
       for (const v of volumes.value) {
         const day = dayKey(volumeDay(v.date, timeZone));
@@ -125,6 +128,7 @@ export async function gatherReport(
       sent: volumes.ok ? sentBetween(volumes.value, from, to, timeZone) : undefined,
       gaps: deps.collector.gaps(from, to, new Set([hosting])),
       unread,
+      ...(unread.length > 0 && unreadWhy !== undefined ? { unreadWhy } : {}),
     };
   });
   const days: DayPoint[] = [];

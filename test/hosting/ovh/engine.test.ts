@@ -32,14 +32,15 @@ async function setup(options: { hostings?: SandboxHostingSeed[]; concurrency?: n
 }
 
 describe("the engine over the OVHcloud provider", () => {
-  it("tells the user the state read back when a block's answer was lost", async () => {
+  it("settles a block whose answer was lost by the state read back: done, and says the answer was lost", async () => {
     const { harness, app } = await setup();
     const card = await ask(app, person("ADMIN"), `block ${HOSTING} testing`);
     harness.fake.inject({ kind: "loseAnswer", method: "POST" });
     const result = await click(app, person("ADMIN"), buttons(card)[0]!);
     const text = result.update?.text ?? "";
-    expect(text).toContain("answer was lost");
-    expect(text).toContain("state was read back: disabled");
+    expect(text).toContain("sending is blocked");
+    expect(text).toContain("answer was lost, but the state read back shows the request took effect");
+    expect(result.update?.failed).toBeFalsy();
     expect((await harness.sandbox.getMail(HOSTING)).state).toBe("ko");
     expect(harness.fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ function provider(volumes: Volume[]): HostingProvider {
   };
 }
 
-const collector = { lastPoll: () => Date.parse("2026-12-01T07:59:00Z"), gaps: () => [] } as unknown as Collector;
+const collector = { lastPoll: () => Date.parse("2026-12-01T07:59:00Z"), lastFailure: () => undefined, gaps: () => [] } as unknown as Collector;
 const settings = (timeZone: string) => ({ timeZone, retries: 0, retryBaseMs: 1, collectEveryMs: 300_000 }) as JobSettings;
 
 async function chart(volumes: Volume[], timeZone: string) {

@@ -6,6 +6,7 @@ import type { Clock } from "./clock.ts";
 import { type Env, usesOvh } from "./config.ts";
 import { Engine } from "./core/engine.ts";
 import { Notifier } from "./core/notifier.ts";
+import { reconcile } from "./core/reconcile.ts";
 import type { SandboxControls, Services } from "./core/services.ts";
 import type { HostingProvider } from "./hosting/port.ts";
 import { openSandbox } from "./hosting/openSandbox.ts";
@@ -73,6 +74,8 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     logger,
   };
   const engine = new Engine(services);
+  // Actions a killed process left executing are settled before anything else is done.
+  await reconcile(services).catch((error: unknown) => logger.warn({ err: error }, "cannot reconcile interrupted actions"));
   return {
     env,
     engine,

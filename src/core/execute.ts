@@ -1,22 +1,29 @@
 // A confirmed action: re-read the state, call the provider once, record, announce, follow.
-import { hostname } from "node:os";
 import { HostingError } from "../hosting/port.ts";
 import type { Confirmation } from "../store/schema.ts";
 import { announcement } from "./announce.ts";
 import { type Outcome, resolvedReply } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import type { Context } from "./context.ts";
+import { inFlight } from "./inFlight.ts";
 import { errorText } from "./errorText.ts";
 import type { Follower } from "./follower.ts";
 import { recordBlock } from "./holds.ts";
 import { MUTATIONS } from "./mutations/index.ts";
 import type { Reply } from "./reply.ts";
 
-/** This process, as recorded on an action it carries out (a reconciler leaves live ones alone). */
-export const EXECUTOR = `${hostname()}/${process.pid}`;
 
 /** `c` was claimed for execution (recorded as executing, durably, before the provider call). */
 export async function execute(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
+  inFlight.add(c.token);
+  try {
+    return await carryOut(ctx, c, follower);
+  } finally {
+    inFlight.delete(c.token);
+  }
+}
+
+async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
   const { services, t } = ctx;
   const { provider, store } = services;
   const spec = MUTATIONS[c.mutation];

@@ -4,6 +4,7 @@ import { translator } from "../i18n/index.ts";
 import { formatDuration } from "../i18n/format.ts";
 import { type Follow, followKey } from "../store/schema.ts";
 import { channelLanguage } from "./announce.ts";
+import { reconcile } from "./reconcile.ts";
 import type { Card, Reply } from "./reply.ts";
 import { cardText } from "./cards/cardText.ts";
 import type { Services } from "./services.ts";
@@ -63,7 +64,8 @@ export class Follower {
   private async tick(): Promise<void> {
     let changed = false;
     try {
-      changed = await this.checkOnce();
+      changed = (await reconcile(this.services)) > 0;
+      changed = (await this.checkOnce()) || changed;
     } catch (error) {
       this.services.logger.warn({ err: error }, "cannot read the follows");
     }

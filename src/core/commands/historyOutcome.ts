@@ -26,6 +26,7 @@ export function outcomeText(t: Translate, code: string): string {
   if (kind === "state_changed" && isState(detail)) return t("history.outcome.stateChanged", { state: stateLabel(t, detail) });
   if (kind === "state" && isState(detail)) return t("history.outcome.finished", { state: stateLabel(t, detail) });
   if (kind === "error") return t("history.outcome.error", { code: detail });
+  if (kind === "reconciled" && isState(detail)) return t("history.outcome.reconciled", { state: stateLabel(t, detail) });
   return code;
 }
 

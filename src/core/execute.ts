@@ -12,7 +12,6 @@ import { recordBlock } from "./holds.ts";
 import { MUTATIONS } from "./mutations/index.ts";
 import type { Reply } from "./reply.ts";
 
-
 /** `c` was claimed for execution (recorded as executing, durably, before the provider call). */
 export async function execute(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
   inFlight.add(c.token);

@@ -1,6 +1,8 @@
 // `mailbrake`: with no command it runs the bot; with one it runs it once and exits
 // (0 on success, non-zero with a one-line reason), for scripts.
 import { existsSync, readFileSync } from "node:fs";
+import { COMMANDS } from "./core/commands/index.ts";
+import { commandSchema } from "./core/commands/schema.ts";
 import { ConfigError, StoreError } from "./errors.ts";
 import { toLanguage, translator } from "./i18n/index.ts";
 import { doctorMain } from "./hosting/ovh/doctorMain.ts";
@@ -38,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
   const t = translator(terminalLanguage(process.env, toLanguage(process.env.MAILBRAKE_LOCALE) ?? "en"));
   if (flags.version) {
     process.stdout.write(`mailbrake ${version()}\n`);
+    return 0;
+  }
+  if (flags.help && flags.json) {
+    process.stdout.write(`${JSON.stringify({ commands: commandSchema(COMMANDS) }, null, 2)}\n`);
     return 0;
   }
   if (flags.help) {

@@ -6,7 +6,8 @@ import { translate } from "../../src/i18n/index.ts";
 import { askerOf } from "./actor.ts";
 import type { Timing } from "./timing.ts";
 import { within } from "./inTime.ts";
-import { AUTOCOMPLETED, OPTION_NAME, optionsOf } from "./options.ts";
+import { KINDS } from "../../src/core/args/kinds.ts";
+import { optionName, optionsOf } from "./options.ts";
 
 export const MAX_CHOICES = 25;
 
@@ -22,8 +23,8 @@ export async function handleAutocomplete(
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const command = interaction.options.getSubcommand(false) ?? "";
-  const spec = optionsOf(command).find((s) => OPTION_NAME[s.kind] === focused.name);
-  if (!spec || !AUTOCOMPLETED.has(spec.kind)) {
+  const spec = optionsOf(app.engine.commands, command).find((s) => optionName(s) === focused.name);
+  if (!spec || !KINDS[spec.kind].autocomplete) {
     await interaction.respond([]);
     return;
   }

@@ -9,7 +9,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { type Language, translate } from "../../src/i18n/index.ts";
-import { AUTOCOMPLETED, MAX_LENGTH, OPTION_NAME, type OptionSpec, optionsOf } from "./options.ts";
+import { type ArgSpec, KINDS } from "../../src/core/args/kinds.ts";
+import { type Declared, optionName } from "./options.ts";
 
 export const COMMAND_NAME = "mail";
 
@@ -32,36 +33,40 @@ function localized(key: string, limit: number): { text: string; map: Localizatio
   return { text: translate("en", key).slice(0, limit), map };
 }
 
-function option(spec: OptionSpec): APIApplicationCommandBasicOption {
+function option(spec: ArgSpec): APIApplicationCommandBasicOption {
+  const rule = KINDS[spec.kind];
   const name = localized(`discord:command.option.${spec.kind}.name`, 32);
   const description = localized(`discord:command.option.${spec.kind}.description`, 100);
   return {
     type: ApplicationCommandOptionType.String,
-    name: OPTION_NAME[spec.kind],
+    name: optionName(spec),
     name_localizations: name.map,
     description: description.text,
     description_localizations: description.map,
     required: spec.required,
-    max_length: MAX_LENGTH[spec.kind],
-    ...(AUTOCOMPLETED.has(spec.kind) ? { autocomplete: true } : {}),
+    max_length: rule.maxLength,
+    ...(rule.autocomplete ? { autocomplete: true } : {}),
   } as APIApplicationCommandBasicOption;
 }
 
-function subcommand(command: string): APIApplicationCommandSubcommandOption {
-  const name = localized(`discord:command.sub.${command}.name`, 32);
-  const description = localized(`discord:command.sub.${command}.description`, 100);
+function subcommand(command: Declared): APIApplicationCommandSubcommandOption {
+  const name = localized(`discord:command.sub.${command.name}.name`, 32);
+  const description = localized(`discord:command.sub.${command.name}.description`, 100);
   return {
     type: ApplicationCommandOptionType.Subcommand,
-    name: command,
+    name: command.name,
     name_localizations: name.map,
     description: description.text,
     description_localizations: description.map,
-    options: optionsOf(command).map(option),
+    options: command.args.map(option),
   };
 }
 
-/** The definitions for these engine commands (the sandbox-only ones only with the sandbox). */
-export function commandDefinitions(commands: readonly { name: string }[]): CommandDefinition[] {
+/**
+ * The definitions for these engine commands (the sandbox-only ones only with the sandbox),
+ * generated from their declarations.
+ */
+export function commandDefinitions(commands: readonly Declared[]): CommandDefinition[] {
   const description = localized("discord:command.description", 100);
   return [
     {
@@ -69,7 +74,7 @@ export function commandDefinitions(commands: readonly { name: string }[]): Comma
       name: COMMAND_NAME,
       description: description.text,
       description_localizations: description.map,
-      options: commands.map((c) => subcommand(c.name)),
+      options: commands.map(subcommand),
     },
   ];
 }

@@ -1,9 +1,10 @@
-// A /mail interaction's subcommand and options → the engine's command text, checked first:
+// A /mail interaction's subcommand and options → the engine's named values, checked first:
 // unknown names, wrong types, missing values and malformed addresses never reach the engine.
+// The values are bound by the engine as a typed line's words are, never turned back into text.
 import { ApplicationCommandOptionType } from "discord.js";
-import { z } from "zod";
+import { checkValue, KINDS } from "../../src/core/args/kinds.ts";
 import type { Vars } from "../../src/i18n/index.ts";
-import { MAX_LENGTH, OPTION_NAME, optionsOf } from "./options.ts";
+import { type Declared, optionName, optionsOf } from "./options.ts";
 
 /** The part of discord.js's CommandInteractionOption this needs. */
 export interface RawOption {
@@ -15,70 +16,57 @@ export interface RawOption {
 
 export interface Invocation {
   command: string;
-  /** Option values by kind, trimmed. */
+  /** Option values by name, trimmed. */
   values: Partial<Record<string, string>>;
-  /** The engine's command text. */
-  text: string;
 }
 
 export type Parsed = { ok: true; invocation: Invocation } | { ok: false; key: string; vars: Vars };
-
-const email = z.email();
 
 const refuse = (key: string, vars: Vars = {}): Parsed => ({ ok: false, key, vars });
 
 export function parseInvocation(
   options: readonly RawOption[],
-  commands: readonly string[],
+  commands: readonly Declared[],
 ): Parsed {
   const [sub] = options;
   if (
     !sub ||
     sub.type !== ApplicationCommandOptionType.Subcommand ||
-    !commands.includes(sub.name)
+    !commands.some((c) => c.name === sub.name)
   ) {
     return refuse("discord:errors.unknownSubcommand", { name: sub?.name ?? "" });
   }
-  const specs = optionsOf(sub.name);
+  const specs = optionsOf(commands, sub.name);
   const given = sub.options ?? [];
   const values: Record<string, string> = {};
   for (const option of given) {
-    const spec = specs.find((s) => OPTION_NAME[s.kind] === option.name);
+    const spec = specs.find((s) => optionName(s) === option.name);
     if (!spec)
       return refuse("discord:errors.unknownOption", { name: option.name, command: sub.name });
     const value = typeof option.value === "string" ? option.value.trim() : undefined;
     if (
       option.type !== ApplicationCommandOptionType.String ||
       value === undefined ||
-      value.length > MAX_LENGTH[spec.kind]
+      value.length > KINDS[spec.kind].maxLength
     ) {
       return refuse("discord:errors.badOption", { name: option.name });
     }
-    if (value !== "") values[spec.kind] = value;
+    if (value !== "") values[option.name] = value;
   }
   for (const spec of specs) {
-    if (spec.required && values[spec.kind] === undefined) {
+    if (spec.required && values[optionName(spec)] === undefined) {
       return refuse("discord:errors.missingOption", {
-        name: OPTION_NAME[spec.kind],
+        name: optionName(spec),
         command: sub.name,
       });
     }
   }
-  if (values.email !== undefined && !email.safeParse(values.email).success) {
-    return refuse("errors.badEmail", { email: values.email });
+  // The engine checks these again when it binds them: said here, before deferring.
+  for (const spec of specs) {
+    const value = values[optionName(spec)];
+    if (value === undefined) continue;
+    const checked = checkValue(spec.kind, value);
+    if (!checked.ok) return refuse(checked.key, checked.vars);
   }
-  const words = specs.flatMap((s) =>
-    values[s.kind] === undefined ? [] : [quote(values[s.kind] as string)],
-  );
-  return {
-    ok: true,
-    invocation: { command: sub.name, values, text: [sub.name, ...words].join(" ") },
-  };
-}
-
-/** One engine word, whatever it contains (the engine's grammar splits on spaces outside quotes). */
-export function quote(value: string): string {
-  if (!value.includes('"')) return `"${value}"`;
-  if (!value.includes("'")) return `'${value}'`;
-  return `"${value.replaceAll('"', "”")}"`;
+  return { ok: true, invocation: { command: sub.name, values } };
 }

@@ -29,6 +29,16 @@ export interface CommandRequest {
   text: string;
 }
 
+/** A command whose arguments the platform already named (Discord's typed options). */
+export interface InvocationRequest {
+  actor: Actor;
+  place: Place;
+  language: Language;
+  command: string;
+  /** Values by argument name (`hosting`, `reason`, `email`, `duration`), as given. */
+  values: Partial<Record<string, string>>;
+}
+
 export interface ActionRequest {
   actor: Actor;
   place: Place;

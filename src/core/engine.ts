@@ -2,10 +2,11 @@
 // and carries out confirmed actions exactly once.
 import { UserError } from "../errors.ts";
 import type { Confirmation } from "../store/schema.ts";
-import { type ActionRequest, type Actor, type CommandRequest, hasRole } from "./actor.ts";
+import { type ActionRequest, type Actor, type CommandRequest, hasRole, type InvocationRequest } from "./actor.ts";
+import { bindValues, type Values, wordsToValues } from "./args/bind.ts";
 import { failure, notice, resolvedReply } from "./cards/resolvedCard.ts";
-import type { Command } from "./commands/command.ts";
-import { COMMANDS } from "./commands/index.ts";
+import { type Command, isMutating } from "./commands/command.ts";
+import { COMMANDS, mutationOf } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
 import { parseButtonId } from "./confirmations.ts";
 import { auditAs, type Context, makeContext } from "./context.ts";
@@ -15,7 +16,6 @@ import { EXECUTOR } from "./inFlight.ts";
 import { Follower } from "./follower.ts";
 import { tokenize } from "./grammar.ts";
 import { HostingDirectory } from "./hostings.ts";
-import { MUTATIONS } from "./mutations/index.ts";
 import { requestMutation } from "./requestMutation.ts";
 import { roleOf } from "./roles.ts";
 import type { Reply } from "./reply.ts";
@@ -42,27 +42,54 @@ export class Engine {
     return COMMANDS.filter((c) => !c.sandboxOnly || this.services.sandbox);
   }
 
-  context(request: Omit<CommandRequest, "text">): Context {
+  context(request: Pick<CommandRequest, "actor" | "place" | "language">): Context {
     const role = roleOf(this.services.policy, request.actor);
     return makeContext(this.services, this.hostings, request.actor, request.place, request.language, role);
   }
 
+  /** A typed line: `block example.com testing the form`. */
   async handle(request: CommandRequest): Promise<Reply> {
     const ctx = this.context(request);
-    const [name, ...args] = tokenize(request.text);
+    const [name, ...words] = tokenize(request.text);
     const command = this.commands.find((c) => c.name === name?.toLowerCase());
-    if (!command) {
-      const unknown = name ? ctx.t("errors.unknownCommand", { name }) : "";
-      const help = notice([unknown, helpText(ctx, this.commands)].filter(Boolean).join("\n\n"));
-      return name ? { ...help, failed: true } : help;
-    }
-    if (!hasRole(ctx.role, command.minRole)) return this.deny(ctx, command.name, args[0]);
-    if (command.mutating && !request.place.inTeamSpace) {
+    if (!command) return this.unknown(ctx, name);
+    return this.run(ctx, command, words[0], () => wordsToValues(command.args, words, this.hostings));
+  }
+
+  /** A command with its arguments already named (Discord's typed options). */
+  async invoke(request: InvocationRequest): Promise<Reply> {
+    const ctx = this.context(request);
+    const command = this.commands.find((c) => c.name === request.command);
+    if (!command) return this.unknown(ctx, request.command);
+    const hostingWord = request.values.hosting;
+    return this.run(ctx, command, hostingWord, async () => request.values);
+  }
+
+  private unknown(ctx: Context, name: string | undefined): Reply {
+    const unknown = name ? ctx.t("errors.unknownCommand", { name }) : "";
+    const help = notice([unknown, helpText(ctx, this.commands)].filter(Boolean).join("\n\n"));
+    return name ? { ...help, failed: true } : help;
+  }
+
+  private async run(ctx: Context, command: Command, firstWord: string | undefined, values: () => Promise<Values>): Promise<Reply> {
+    if (!hasRole(ctx.role, command.minRole)) return this.deny(ctx, command.name, firstWord);
+    if (isMutating(command) && !ctx.place.inTeamSpace) {
       return failure(ctx.t("errors.notInTeamSpace"));
     }
     try {
-      const reply = await command.run(ctx, args);
-      if (!command.mutating) await this.audit(ctx, "request", command.name, "answered");
+      const args = await bindValues(command.args, await values(), this.hostings);
+      let reply: Reply;
+      if (isMutating(command)) {
+        // A mutating command's hosting is required: bound, or refused above.
+        const { hosting, reason, email } = args as { hosting: string } & typeof args;
+        reply = await requestMutation(ctx, command.name as Confirmation["mutation"], hosting, {
+          ...(reason ? { reason } : {}),
+          ...(email ? { email } : {}),
+        });
+      } else {
+        reply = await command.run(ctx, args);
+        await this.audit(ctx, "request", command.name, "answered");
+      }
       this.follower.nudge();
       return reply;
     } catch (error) {
@@ -81,7 +108,7 @@ export class Engine {
     if (!parsed || !c) return { notice: failure(t("confirm.unknownButton")) };
 
     if (c.status !== "pending") return { notice: failure(this.alreadyDecided(ctx, c)) };
-    const spec = MUTATIONS[c.mutation];
+    const spec = mutationOf(c.mutation);
     if (!hasRole(ctx.role, spec.minRole) || !this.mayDecide(ctx, c)) {
       await this.audit(ctx, "denied", c.mutation, "click_refused", c.hosting);
       const who = c.requester?.name ?? "";

@@ -9,7 +9,7 @@ import { inFlight } from "./inFlight.ts";
 import { errorText } from "./errorText.ts";
 import type { Follower } from "./follower.ts";
 import { recordBlock } from "./holds.ts";
-import { MUTATIONS } from "./mutations/index.ts";
+import { mutationOf } from "./commands/index.ts";
 import type { Reply } from "./reply.ts";
 
 /** `c` was claimed for execution (recorded as executing, durably, before the provider call). */
@@ -25,7 +25,7 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
 async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
   const { services, t } = ctx;
   const { provider, store } = services;
-  const spec = MUTATIONS[c.mutation];
+  const spec = mutationOf(c.mutation);
   const finish = async (status: "done" | "failed", outcome: Outcome, auditOutcome: string) => {
     await store.confirmations.finish(
       c.token,

@@ -28,6 +28,13 @@ export class HostingDirectory {
     return [...names.map((name) => ({ name, value: name })), ...aliases];
   }
 
+  /** The word is a hosting's name or alias, or at least shaped like a domain. */
+  async namesHosting(word: string): Promise<boolean> {
+    if (Object.hasOwn(this.services.policy.aliases, word)) return true;
+    if (word.includes(".") && HOSTING_NAME.test(word)) return true;
+    return (await this.list()).includes(word.toLowerCase());
+  }
+
   async resolve(word: string | undefined): Promise<string> {
     const names = await this.list();
     if (word === undefined) {

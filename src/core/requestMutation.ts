@@ -4,7 +4,7 @@ import { blockFirstReply, confirmReply } from "./cards/confirmCard.ts";
 import { failure } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import { auditAs, type Context } from "./context.ts";
-import { MUTATIONS } from "./mutations/index.ts";
+import { mutationOf } from "./commands/index.ts";
 import type { MutationArgs } from "./mutations/spec.ts";
 import type { Reply } from "./reply.ts";
 
@@ -16,7 +16,7 @@ export async function requestMutation(
 ): Promise<Reply> {
   const { services, t } = ctx;
   const mail = await services.provider.getMail(hosting);
-  const refusal = MUTATIONS[mutation].refusal(mail);
+  const refusal = mutationOf(mutation).refusal(mail);
   const now = services.clock.now();
   const pending = (m: Confirmation["mutation"]) =>
     services.store.confirmations.create({

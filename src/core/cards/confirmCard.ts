@@ -3,7 +3,7 @@ import type { HostingMail } from "../../hosting/port.ts";
 import type { Confirmation } from "../../store/schema.ts";
 import { buttonId } from "../confirmations.ts";
 import type { Context } from "../context.ts";
-import { MUTATIONS } from "../mutations/index.ts";
+import { mutationOf } from "../commands/index.ts";
 import type { Button, Card, Field, Reply } from "../reply.ts";
 import { cardText } from "./cardText.ts";
 import { stateLabel } from "./stateWords.ts";
@@ -28,7 +28,7 @@ export const purgeResumesCause = (c: Pick<Confirmation, "mutation">, mail?: Host
 
 export function confirmButtons(ctx: Pick<Context, "t">, c: Confirmation, mail?: HostingMail): Button[] {
   const { t } = ctx;
-  const spec = MUTATIONS[c.mutation];
+  const spec = mutationOf(c.mutation);
   const acknowledge = purgeResumesCause(c, mail);
   const confirm: Button = {
     id: buttonId("ok", c.token),

@@ -1,25 +1,18 @@
 import { UserError } from "../../errors.ts";
-import { parseDuration } from "../args/duration.ts";
-import { type Command, textReply } from "./command.ts";
-
-const MAX_ADVANCE_MS = 14 * 24 * 3_600_000;
+import { type QueryCommand, textReply } from "./command.ts";
 
 /** Sandbox only: move the simulated clock forward (rehearse a purge or the end of a hold). */
-export const advance: Command = {
+export const advance: QueryCommand = {
   name: "advance",
   minRole: "operator",
-  mutating: false,
+  args: [{ kind: "duration", required: true }],
   sandboxOnly: true,
-  async run(ctx, [word]) {
+  async run(ctx, { durationMs }) {
     const sandbox = ctx.services.sandbox;
-    if (!sandbox) throw new UserError("errors.sandboxOnly");
-    const ms = word === undefined ? null : parseDuration(word);
-    if (ms === null || ms <= 0 || ms > MAX_ADVANCE_MS) {
-      throw new UserError("errors.badDuration", { value: word ?? "" });
-    }
-    await sandbox.advance(ms);
+    if (!sandbox || durationMs === undefined) throw new UserError("errors.sandboxOnly");
+    await sandbox.advance(durationMs);
     return textReply(
-      ctx.t("advance.done", { duration: ctx.duration(ms), now: ctx.dateTime(ctx.services.clock.now()) }),
+      ctx.t("advance.done", { duration: ctx.duration(durationMs), now: ctx.dateTime(ctx.services.clock.now()) }),
     );
   },
 };

@@ -1,17 +1,16 @@
 import { UserError } from "../../errors.ts";
 import { auditAs } from "../context.ts";
-import { type Command, textReply } from "./command.ts";
+import { type QueryCommand, textReply } from "./command.ts";
 
 /** Sandbox only: a burst of traffic that ends in the provider's spam block, to rehearse. */
-export const drill: Command = {
+export const drill: QueryCommand = {
   name: "drill",
   minRole: "operator",
-  mutating: false,
+  args: [{ kind: "hosting", required: true }],
   sandboxOnly: true,
-  async run(ctx, [word]) {
+  async run(ctx, { hosting }) {
     const sandbox = ctx.services.sandbox;
-    if (!sandbox) throw new UserError("errors.sandboxOnly");
-    const hosting = await ctx.hostings.resolve(word);
+    if (!sandbox || hosting === undefined) throw new UserError("errors.sandboxOnly");
     await sandbox.spamDrill(hosting);
     await auditAs(ctx, { event: "executed", command: "drill", hosting, outcome: "spam_drill" });
     return textReply(ctx.t("drill.started", { hosting }));

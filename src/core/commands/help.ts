@@ -1,6 +1,7 @@
 import { hasRole } from "../actor.ts";
 import type { Context } from "../context.ts";
-import { type Command, textReply } from "./command.ts";
+import { type Command, type QueryCommand, textReply } from "./command.ts";
+import { usageLine } from "./usage.ts";
 
 /** The commands this asker may run, with usage; viewers on chat learn how to get more. */
 export function helpText(ctx: Context, commands: readonly Command[]): string {
@@ -10,7 +11,7 @@ export function helpText(ctx: Context, commands: readonly Command[]): string {
   );
   const lines = [t("help.title", { role: t(`role.${ctx.role}`) })];
   for (const command of allowed) {
-    lines.push(`  ${t(`help.usage.${command.name}`)} — ${t(`help.describe.${command.name}`)}`);
+    lines.push(`  ${usageLine(t, command)} — ${t(`help.describe.${command.name}`)}`);
   }
   if (ctx.role !== "admin" && ctx.actor.platform !== "console") {
     lines.push(t("help.grantHint", { principal: `${ctx.actor.platform}:${ctx.actor.id}` }));
@@ -18,11 +19,11 @@ export function helpText(ctx: Context, commands: readonly Command[]): string {
   return lines.join("\n");
 }
 
-export function makeHelp(commands: () => readonly Command[]): Command {
+export function makeHelp(commands: () => readonly Command[]): QueryCommand {
   return {
     name: "help",
     minRole: "viewer",
-    mutating: false,
+    args: [],
     async run(ctx) {
       return textReply(helpText(ctx, commands()));
     },

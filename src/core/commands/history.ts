@@ -1,14 +1,14 @@
-import { type Command, textReply } from "./command.ts";
+import { type QueryCommand, textReply } from "./command.ts";
 import { outcomeText } from "./historyOutcome.ts";
 
 const SHOWN = 20;
 
-export const history: Command = {
+/** `history [hosting]`: who did what, and when. */
+export const history: QueryCommand = {
   name: "history",
   minRole: "viewer",
-  mutating: false,
-  async run(ctx, [word]) {
-    const hosting = word === undefined ? undefined : await ctx.hostings.resolve(word);
+  args: [{ kind: "hosting", required: false }],
+  async run(ctx, { hosting }) {
     const records = await ctx.services.store.audit.recent(SHOWN, hosting);
     if (records.length === 0) return textReply(ctx.t("history.empty"));
     const lines = records.map((r) =>

@@ -1,11 +1,16 @@
-import { requestMutation } from "../requestMutation.ts";
-import type { Command } from "./command.ts";
+import { stoppedByProvider } from "../mutations/spec.ts";
+import type { MutatingCommand } from "./command.ts";
 
-export const purge: Command = {
+/** `purge <hosting>`: delete the held mail (5 to 10 minutes); only once sending is stopped. */
+export const purge: MutatingCommand = {
   name: "purge",
   minRole: "admin",
-  mutating: true,
-  async run(ctx, [word]) {
-    return requestMutation(ctx, "purge", await ctx.hostings.resolve(word), {});
+  args: [{ kind: "hosting", required: true }],
+  mutation: {
+    style: "danger",
+    secondGate: true,
+    follow: true,
+    refusal: ({ state }) => (state === "purging" ? "purging" : stoppedByProvider(state) ? null : "blockFirst"),
+    run: (provider, hosting) => provider.requestAction(hosting, "PURGE"),
   },
 };

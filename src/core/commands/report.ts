@@ -1,13 +1,12 @@
 import type { Reply } from "../reply.ts";
-import type { Command } from "./command.ts";
+import type { QueryCommand } from "./command.ts";
 
-/** `report <hosting|all>`: the daily error report, on demand, for the asker. */
-export const report: Command = {
+/** `report [hosting|all]`: the daily error report, on demand, for the asker. */
+export const report: QueryCommand = {
   name: "report",
   minRole: "viewer",
-  mutating: false,
-  async run(ctx, [word]): Promise<Reply> {
-    const names = await ctx.hostings.resolveMany(word);
-    return ctx.services.reports.onDemand(names, ctx.language);
+  args: [{ kind: "hostingOrAll", required: false }],
+  async run(ctx, { hostings }): Promise<Reply> {
+    return ctx.services.reports.onDemand(hostings ?? [], ctx.language);
   },
 };

@@ -1,14 +1,15 @@
 import { type HostingStatus, statusReply } from "../cards/statusCard.ts";
 import { observeHold } from "../holds.ts";
-import type { Command } from "./command.ts";
+import type { QueryCommand } from "./command.ts";
 
-export const status: Command = {
+/** `status [hosting|all]`: state, mails sent today, errors, the hold's countdown. */
+export const status: QueryCommand = {
   name: "status",
   minRole: "viewer",
-  mutating: false,
-  async run(ctx, [word]) {
+  args: [{ kind: "hostingOrAll", required: false }],
+  async run(ctx, { hostings }) {
     const { services } = ctx;
-    const names = await ctx.hostings.resolveMany(word);
+    const names = hostings ?? [];
     const statuses: HostingStatus[] = await Promise.all(
       names.map(async (hosting) => {
         const mail = await services.provider.getMail(hosting);

@@ -1,11 +1,22 @@
-import { requestMutation } from "../requestMutation.ts";
-import type { Command } from "./command.ts";
+import type { MutatingCommand } from "./command.ts";
 
-export const unblock: Command = {
+/** `unblock <hosting>`: sending back on; held mail is delivered. */
+export const unblock: MutatingCommand = {
   name: "unblock",
   minRole: "operator",
-  mutating: true,
-  async run(ctx, [word]) {
-    return requestMutation(ctx, "unblock", await ctx.hostings.resolve(word), {});
+  args: [{ kind: "hosting", required: true }],
+  mutation: {
+    style: "primary",
+    secondGate: false,
+    follow: true,
+    refusal: ({ state }) =>
+      state === "purging"
+        ? "purging"
+        : state === "spam"
+          ? "spam"
+          : state === "ok" || state === "force"
+            ? "alreadyEnabled"
+            : null,
+    run: (provider, hosting) => provider.requestAction(hosting, "UNBLOCK"),
   },
 };

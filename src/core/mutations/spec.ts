@@ -1,4 +1,5 @@
-// What each mutating command does, and when the state allows it.
+// What a mutating command does, and when the state allows it. Declared in the command's own
+// file; the role is the command's.
 import type { HostingMail, HostingProvider } from "../../hosting/port.ts";
 import type { Confirmation, MutationName } from "../../store/schema.ts";
 import type { Role } from "../actor.ts";
@@ -9,14 +10,24 @@ export type MutationArgs = Confirmation["args"];
 /** Why the state does not allow the mutation: a catalog key under `refused.`. */
 export type Refusal = "alreadyStopped" | "alreadyEnabled" | "spam" | "purging" | "blockFirst";
 
-export interface MutationSpec {
-  name: MutationName;
-  minRole: Role;
+export interface MutationDeclaration {
+  /** The confirm button's style. */
   style: ButtonStyle;
   /** Ask the platform for a second confirmation before the click is sent (purge). */
   secondGate: boolean;
   /** Watch the hosting until the state settles, updating the channel message. */
   follow: boolean;
   refusal(mail: HostingMail): Refusal | null;
+  /** The provider action; answers the provider's reference, if any. */
   run(provider: HostingProvider, hosting: string, args: MutationArgs): Promise<string>;
 }
+
+/** A mutation with its command's name and role. */
+export interface MutationSpec extends MutationDeclaration {
+  name: MutationName;
+  minRole: Role;
+}
+
+// A state the provider's model does not list counts as stopped (never blocked blindly again).
+export const stoppedByProvider = (state: string) =>
+  state === "ko" || state === "bounce" || state === "spam" || state === "unknown";

@@ -23,6 +23,15 @@ describe("mailbrake CLI", () => {
     expect(help.stdout).toContain("mailbrake block example.com --yes");
   });
 
+  it("--help --json: the commands and their arguments, from their declarations", async () => {
+    const result = await run(["--help", "--json"], await tempDir());
+    expect(result.code).toBe(0);
+    const { commands } = JSON.parse(result.stdout);
+    const recipient = commands.find((c: { name: string }) => c.name === "recipient");
+    expect(recipient).toMatchObject({ minRole: "operator", changes: true, order: ["hosting", "email"] });
+    expect(recipient.arguments.required).toEqual(["hosting", "email"]);
+  });
+
   it("one-shot report saves its chart beside the data file and prints the path", async () => {
     const dir = await tempDir();
     const result = await run(["report", "sklep-nowak.pl"], dir);

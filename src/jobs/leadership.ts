@@ -5,12 +5,7 @@
 // `stop()` (SIGTERM) stops the jobs first, then releases the lease so another replica takes
 // over at its next attempt. The embedded store's lease is always granted.
 import type { Logger } from "pino";
-
-export interface LeasePort {
-  acquire(holder: string, ttlMs: number): Promise<number | undefined>;
-  renew(holder: string, term: number, ttlMs: number): Promise<boolean>;
-  release(holder: string, term: number): Promise<void>;
-}
+import type { Lease, LeaseOps } from "../store/port.ts";
 
 /** Timers and a monotonic clock, injected so tests move time by hand. */
 export interface Timers {
@@ -25,15 +20,8 @@ export const realTimers: Timers = {
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** The lease of a single process: always granted (the embedded store). */
-export const soleLease: LeasePort = {
-  acquire: async () => 1,
-  renew: async () => true,
-  release: async () => undefined,
-};
-
 export interface LeadershipOptions {
-  lease: LeasePort;
+  lease: LeaseOps;
   holder: string;
   logger: Logger;
   /** Starts the leader's work for `term`. */
@@ -46,7 +34,7 @@ export interface LeadershipOptions {
 }
 
 export class Leadership {
-  private currentTerm: number | undefined;
+  private current: Lease | undefined;
   /** Local deadline of the current term: past it, the lease may be someone else's. */
   private deadline = 0;
   private loop: unknown;
@@ -66,11 +54,11 @@ export class Leadership {
   }
 
   get isLeader(): boolean {
-    return this.currentTerm !== undefined;
+    return this.current !== undefined;
   }
 
   get term(): number | undefined {
-    return this.currentTerm;
+    return this.current?.term;
   }
 
   /** First attempt at once, then every `renewMs`. */
@@ -93,10 +81,10 @@ export class Leadership {
     this.timers.clear(this.loop);
     this.timers.clear(this.watchdog);
     await this.stepping;
-    const term = this.currentTerm;
+    const lease = this.current;
     await this.lose("stopping");
-    if (term !== undefined) {
-      await this.options.lease.release(this.options.holder, term).catch((error: unknown) => {
+    if (lease !== undefined) {
+      await this.options.lease.release(lease).catch((error: unknown) => {
         this.options.logger.warn({ err: error }, "leader lease could not be released: it expires on its own");
       });
     }
@@ -113,18 +101,21 @@ export class Leadership {
     const { lease, holder, logger } = this.options;
     const startedAt = this.timers.now();
     try {
-      if (this.currentTerm !== undefined) {
-        const term = this.currentTerm;
-        if (await lease.renew(holder, term, this.ttlMs)) {
-          if (this.currentTerm === term) this.extend(startedAt);
-        } else {
-          await this.lose("lease taken over or expired");
-        }
+      if (this.current !== undefined) {
+        const held = this.current;
+        const renewed = await lease.renew(held, this.ttlMs);
+        if (!renewed) await this.lose("lease taken over or expired");
+        else if (this.current === held) this.extend(startedAt);
         return;
       }
-      const term = await lease.acquire(holder, this.ttlMs);
-      if (term === undefined || this.stopped) return;
-      this.currentTerm = term;
+      const granted = await lease.acquire(holder, this.ttlMs);
+      if (granted === undefined) return;
+      if (this.stopped) {
+        await lease.release(granted);
+        return;
+      }
+      this.current = granted;
+      const { term } = granted;
       this.extend(startedAt);
       logger.info({ term }, "leader: running the scheduled work");
       await this.queue(() => this.options.onGain(term));
@@ -139,14 +130,14 @@ export class Leadership {
     this.deadline = startedAt + this.ttlMs;
     this.timers.clear(this.watchdog);
     this.watchdog = this.timers.set(() => {
-      if (this.currentTerm !== undefined && this.timers.now() >= this.deadline) void this.lose("lease not renewed in time");
+      if (this.current !== undefined && this.timers.now() >= this.deadline) void this.lose("lease not renewed in time");
     }, this.ttlMs);
   }
 
   private async lose(why: string): Promise<void> {
-    const term = this.currentTerm;
+    const term = this.current?.term;
     if (term === undefined) return this.transition;
-    this.currentTerm = undefined;
+    this.current = undefined;
     this.timers.clear(this.watchdog);
     this.options.logger.warn({ term, why }, "leader: stopping the scheduled work");
     return this.queue(() => this.options.onLose());

@@ -3,29 +3,30 @@
 // stop hands the lease over. Time moves by hand.
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { Leadership, type LeasePort } from "../../src/jobs/leadership.ts";
+import { Leadership } from "../../src/jobs/leadership.ts";
+import type { Lease, LeaseOps } from "../../src/store/port.ts";
 import { FakeTimers, settle } from "../helpers/fakeTimers.ts";
 
-class FakeLease implements LeasePort {
+class FakeLease implements LeaseOps {
   holder: string | undefined;
   term = 0;
   /** When set, calls wait for it (a database that does not answer). */
   hang: Promise<void> | undefined;
   released: number[] = [];
-  async acquire(holder: string): Promise<number | undefined> {
+  async acquire(holder: string): Promise<Lease | undefined> {
     await this.hang;
     if (this.holder !== undefined) return undefined;
     this.holder = holder;
     this.term += 1;
-    return this.term;
+    return { holder, term: this.term, expiresAt: 0 };
   }
-  async renew(holder: string, term: number): Promise<boolean> {
+  async renew(lease: Lease): Promise<Lease | undefined> {
     await this.hang;
-    return this.holder === holder && this.term === term;
+    return this.holder === lease.holder && this.term === lease.term ? lease : undefined;
   }
-  async release(holder: string, term: number): Promise<void> {
-    if (this.holder === holder && this.term === term) this.holder = undefined;
-    this.released.push(term);
+  async release(lease: Lease): Promise<void> {
+    if (this.holder === lease.holder && this.term === lease.term) this.holder = undefined;
+    this.released.push(lease.term);
   }
 }
 

@@ -3,6 +3,10 @@
 // gets the next term number; a job write is fenced by its term (`fenced`), so a leader that was
 // paused past its lease cannot write after another replica took over.
 import type pg from "pg";
+import type { Lease, LeaseOps } from "../port.ts";
+
+/** The lease of the scheduled work (one per deployment). */
+export const LEASE_NAME = "scheduler";
 
 export class LeaseLostError extends Error {
   override readonly name = "LeaseLostError";
@@ -14,45 +18,51 @@ export class LeaseLostError extends Error {
 export interface LeaseHolder {
   holder: string;
   term: number;
-  /** Milliseconds left by the database's clock (negative when expired). */
+  /** Milliseconds left by the database's clock. */
   remainingMs: number;
 }
 
-export class PgLease {
+const GRANT = "holder, term, (extract(epoch FROM expires_at) * 1000)::bigint AS expires";
+type GrantRow = { holder: string; term: string; expires: string };
+const toLease = (row: GrantRow | undefined): Lease | undefined =>
+  row ? { holder: row.holder, term: Number(row.term), expiresAt: Number(row.expires) } : undefined;
+
+export class PgLease implements LeaseOps {
   constructor(
     private readonly pool: pg.Pool,
-    readonly name = "scheduler",
+    readonly name = LEASE_NAME,
   ) {}
 
   /** A new term for `holder` when the lease is free or expired; undefined while another holds it. */
-  async acquire(holder: string, ttlMs: number): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ term: string }>(
+  async acquire(holder: string, ttlMs: number): Promise<Lease | undefined> {
+    const { rows } = await this.pool.query<GrantRow>(
       `INSERT INTO mb_lease (name, holder, term, expires_at)
        VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
        ON CONFLICT (name) DO UPDATE
          SET holder = EXCLUDED.holder, term = mb_lease.term + 1, expires_at = EXCLUDED.expires_at
          WHERE mb_lease.holder IS NULL OR mb_lease.expires_at <= now()
-       RETURNING term`,
+       RETURNING ${GRANT}`,
       [this.name, holder, ttlMs],
     );
-    return rows[0] ? Number(rows[0].term) : undefined;
+    return toLease(rows[0]);
   }
 
-  /** Extends the lease of `term`; false when it expired or another replica holds it now. */
-  async renew(holder: string, term: number, ttlMs: number): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
+  /** Extends the lease; undefined when it expired or another replica holds it now. */
+  async renew(lease: Lease, ttlMs: number): Promise<Lease | undefined> {
+    const { rows } = await this.pool.query<GrantRow>(
       `UPDATE mb_lease SET expires_at = now() + $4 * interval '1 millisecond'
-       WHERE name = $1 AND holder = $2 AND term = $3 AND expires_at > now()`,
-      [this.name, holder, term, ttlMs],
+       WHERE name = $1 AND holder = $2 AND term = $3 AND expires_at > now()
+       RETURNING ${GRANT}`,
+      [this.name, lease.holder, lease.term, ttlMs],
     );
-    return rowCount === 1;
+    return toLease(rows[0]);
   }
 
   /** Gives the lease up at once (a clean shutdown hands it over to the next replica). */
-  async release(holder: string, term: number): Promise<void> {
+  async release(lease: Lease): Promise<void> {
     await this.pool.query(
       "UPDATE mb_lease SET holder = NULL, expires_at = now() WHERE name = $1 AND holder = $2 AND term = $3",
-      [this.name, holder, term],
+      [this.name, lease.holder, lease.term],
     );
   }
 
@@ -76,7 +86,6 @@ export class PgLease {
  */
 export async function fenced<T>(
   pool: pg.Pool,
-  lease: string,
   term: number,
   write: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
@@ -85,7 +94,7 @@ export async function fenced<T>(
     await client.query("BEGIN");
     const { rowCount } = await client.query(
       "SELECT 1 FROM mb_lease WHERE name = $1 AND term = $2 AND expires_at > now() FOR SHARE",
-      [lease, term],
+      [LEASE_NAME, term],
     );
     if (rowCount !== 1) throw new LeaseLostError(term);
     const result = await write(client);

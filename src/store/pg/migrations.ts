@@ -29,16 +29,16 @@ export const MIGRATIONS: readonly Migration[] = [
         hosting text NOT NULL,
         created_at bigint NOT NULL,
         expires_at bigint NOT NULL,
+        decided_at bigint,
         body jsonb NOT NULL
       );
       CREATE INDEX mb_confirmations_status ON mb_confirmations (status, expires_at);
       CREATE TABLE mb_holds (hosting text PRIMARY KEY, body jsonb NOT NULL);
-      CREATE TABLE mb_follows (hosting text PRIMARY KEY, body jsonb NOT NULL);
+      CREATE TABLE mb_follows (key text PRIMARY KEY, body jsonb NOT NULL);
       CREATE TABLE mb_job_state (
         job text PRIMARY KEY,
         body jsonb NOT NULL,
-        term bigint NOT NULL,
-        updated_at bigint NOT NULL
+        term bigint NOT NULL
       );
       CREATE TABLE mb_posts (
         key text PRIMARY KEY,
@@ -57,13 +57,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mb_audit_at ON mb_audit (at);
       CREATE INDEX mb_audit_hosting ON mb_audit (hosting, id);
       CREATE TABLE mb_errors (
-        hosting text NOT NULL,
+        key text PRIMARY KEY,
+        id bigserial NOT NULL,
         at bigint NOT NULL,
+        hosting text NOT NULL,
         recipient text NOT NULL,
-        message text NOT NULL,
-        PRIMARY KEY (hosting, at, recipient, message)
+        message text NOT NULL
       );
-      CREATE INDEX mb_errors_at ON mb_errors (at);
+      CREATE INDEX mb_errors_at ON mb_errors (at, id);
       CREATE TABLE mb_dedupe (key text PRIMARY KEY, expires_at bigint NOT NULL);
       CREATE INDEX mb_dedupe_expires ON mb_dedupe (expires_at);
       CREATE TABLE mb_lease (

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 const expire = (pool: pg.Pool) => pool.query("UPDATE mb_lease SET expires_at = now() - interval '1 second'");
 const write = (pool: pg.Pool, term: number, value: string) =>
-  fenced(pool, "scheduler", term, (client) =>
+  fenced(pool, term, (client) =>
     client.query("INSERT INTO mb_dedupe (key, expires_at) VALUES ($1, 0)", [value]),
   );
 
@@ -32,36 +32,37 @@ describe("leader lease", () => {
   it("is held by one replica at a time; another takes it, with a new term, once it expired", async () => {
     const first = new PgLease(a);
     const second = new PgLease(b);
-    expect(await first.acquire("replica-a", TTL)).toBe(1);
+    const lease = await first.acquire("replica-a", TTL);
+    expect(lease).toMatchObject({ holder: "replica-a", term: 1 });
     expect(await second.acquire("replica-b", TTL)).toBeUndefined();
-    expect(await first.renew("replica-a", 1, TTL)).toBe(true);
+    expect((await first.renew(lease!, TTL))?.term).toBe(1);
     expect(await second.current()).toMatchObject({ holder: "replica-a", term: 1 });
     await expire(a);
     expect(await second.current()).toBeUndefined();
-    expect(await second.acquire("replica-b", TTL)).toBe(2);
-    expect(await first.renew("replica-a", 1, TTL)).toBe(false);
+    expect((await second.acquire("replica-b", TTL))?.term).toBe(2);
+    expect(await first.renew(lease!, TTL)).toBeUndefined();
   });
 
   it("grants 50 concurrent attempts from two replicas to exactly one", async () => {
     const attempts = Array.from({ length: 50 }, (_, i) => new PgLease(i % 2 ? a : b).acquire(`replica-${i}`, TTL));
     const granted = (await Promise.all(attempts)).filter((t) => t !== undefined);
-    expect(granted).toEqual([1]);
+    expect(granted.map((l) => l.term)).toEqual([1]);
   });
 
   it("hands over at once when released (a clean shutdown)", async () => {
     const first = new PgLease(a);
-    const term = (await first.acquire("replica-a", TTL))!;
-    await first.release("replica-a", term);
-    expect(await new PgLease(b).acquire("replica-b", TTL)).toBe(term + 1);
+    const lease = (await first.acquire("replica-a", TTL))!;
+    await first.release(lease);
+    expect((await new PgLease(b).acquire("replica-b", TTL))?.term).toBe(lease.term + 1);
   });
 
   it("refuses a write fenced by an expired or superseded term, and changes nothing", async () => {
     const first = new PgLease(a);
-    const term = (await first.acquire("replica-a", TTL))!;
+    const term = (await first.acquire("replica-a", TTL))!.term;
     await write(a, term, "written-while-leading");
     await expire(a);
     await expect(write(a, term, "after-expiry")).rejects.toBeInstanceOf(LeaseLostError);
-    const next = (await new PgLease(b).acquire("replica-b", TTL))!;
+    const next = (await new PgLease(b).acquire("replica-b", TTL))!.term;
     await expect(write(a, term, "after-take-over")).rejects.toBeInstanceOf(LeaseLostError);
     await write(b, next, "new-leader");
     const { rows } = await a.query<{ key: string }>("SELECT key FROM mb_dedupe ORDER BY key");
@@ -69,7 +70,7 @@ describe("leader lease", () => {
   });
 
   it("makes a take-over wait for a fenced write in progress (the write finishes first)", async () => {
-    const term = (await new PgLease(a).acquire("replica-a", TTL))!;
+    const term = (await new PgLease(a).acquire("replica-a", TTL))!.term;
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -78,7 +79,7 @@ describe("leader lease", () => {
     const inside = new Promise<void>((resolve) => {
       entered = resolve;
     });
-    const writing = fenced(a, "scheduler", term, async (client) => {
+    const writing = fenced(a, term, async (client) => {
       entered();
       await held;
       await client.query("INSERT INTO mb_dedupe (key, expires_at) VALUES ('slow', 0)");

@@ -54,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
     if (words.length === 0) return await runBot({ forceTerminal: false });
     if (words[0] === "chat" && words.length === 1) return await runBot({ forceTerminal: true });
     if (words[0] === "doctor" && words.length === 1) return await doctorMain();
+    if (words[0] === "store" && words[1] === "import" && words.length === 2) {
+      const { storeImportMain } = await import("./store/pg/importMain.ts");
+      return await storeImportMain();
+    }
     return await runOnce(words, flags);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StoreError) {

@@ -2,6 +2,7 @@
 // one zod schema. Every bad variable is named; secrets are never echoed.
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
+import { isPostgresUrl } from "./store/pg/url.ts";
 import { LANGUAGES } from "./i18n/index.ts";
 
 /** An empty variable counts as unset (common in container and .env files). */
@@ -37,6 +38,15 @@ export const envSchema = z
     MAILBRAKE_SLACK_CHANNEL: optionalText,
     MAILBRAKE_DISCORD_CHANNEL: optionalText,
     MAILBRAKE_DATA_FILE: z.string().trim().min(1).default("./data/mailbrake.json"),
+    /** PostgreSQL instead of the embedded store (several replicas share it). */
+    DATABASE_URL: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .refine(isPostgresUrl, "a PostgreSQL URL such as postgres://user:password@host:5432/mailbrake")
+        .optional(),
+    ),
     MAILBRAKE_CONFIG: optionalText,
     MAILBRAKE_ADMINS: z
       .string()

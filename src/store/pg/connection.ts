@@ -4,6 +4,9 @@
 // cannot be reached at start-up. There is no fall-back to the embedded store.
 import pg from "pg";
 import { StoreError } from "../../errors.ts";
+import { describeUrl } from "./url.ts";
+
+export { describeUrl, isPostgresUrl } from "./url.ts";
 
 export interface PoolOptions {
   /** Deadline of every statement, ms. */
@@ -12,27 +15,6 @@ export interface PoolOptions {
   connectTimeoutMs?: number;
   /** Connections kept at most. */
   max?: number;
-}
-
-/** Where the URL points, for messages: `user@host:port/database` (never the password). */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const user = u.username ? `${decodeURIComponent(u.username)}@` : "";
-    return `${user}${u.hostname}:${u.port || "5432"}${u.pathname}`;
-  } catch {
-    return "(malformed URL)";
-  }
-}
-
-/** Whether `url` looks like a PostgreSQL URL (checked at start-up, before any connection). */
-export function isPostgresUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "" && u.pathname.length > 1;
-  } catch {
-    return false;
-  }
 }
 
 export function openPool(url: string, options: PoolOptions = {}): pg.Pool {

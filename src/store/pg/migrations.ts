@@ -67,6 +67,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mb_errors_at ON mb_errors (at, id);
       CREATE TABLE mb_dedupe (key text PRIMARY KEY, expires_at bigint NOT NULL);
       CREATE INDEX mb_dedupe_expires ON mb_dedupe (expires_at);
+      CREATE TABLE mb_imports (
+        source text PRIMARY KEY,
+        at bigint NOT NULL,
+        counts jsonb NOT NULL
+      );
       CREATE TABLE mb_lease (
         name text PRIMARY KEY,
         holder text,

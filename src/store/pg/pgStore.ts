@@ -3,7 +3,7 @@
 // once an `INSERT … ON CONFLICT`, retention a `DELETE`. Times are the application's (ms).
 // `fencedBy(term)` gives the leader's view: its job writes carry its lease term and are
 // refused once another replica leads (see lease.ts).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { z } from "zod";
 import type {
@@ -25,7 +25,6 @@ import type { Retention } from "../retention.ts";
 import {
   type AuditRecord,
   type CollectedError,
-  collectedErrorKey,
   type Confirmation,
   type Follow,
   followKey,
@@ -33,6 +32,7 @@ import {
   type MessageRef,
   type PostEntry,
 } from "../schema.ts";
+import { errorKey } from "./errorKey.ts";
 import { fenced, PgLease } from "./lease.ts";
 
 /** Decided confirmations are kept this long so late clicks learn who decided (as embedded). */
@@ -330,7 +330,7 @@ export class PgStore implements StorePort {
   readonly errors: CollectedErrorOps = {
     appendMany: async (errors: readonly CollectedError[]) => {
       if (errors.length === 0) return;
-      const keys = errors.map((e) => createHash("sha256").update(collectedErrorKey(e)).digest("base64url"));
+      const keys = errors.map(errorKey);
       await this.jobWrite((q) =>
         q.query(
           `INSERT INTO mb_errors (key, at, hosting, recipient, message)

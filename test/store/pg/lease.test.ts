@@ -90,7 +90,8 @@ describe("leader lease", () => {
       .query("UPDATE mb_lease SET holder = 'replica-b', term = term + 1 WHERE name = 'scheduler'")
       .then(() => order.push("take-over"));
     // Wait until the take-over is blocked on the write's lock, then let the write finish.
-    while ((await a.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).rowCount === 0);
+    const blocked = "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE mb_lease%'";
+    while ((await a.query(blocked)).rowCount === 0);
     release();
     await writing.then(() => order.push("write"));
     await takeOver;

@@ -172,6 +172,11 @@ export class PgStore implements StorePort {
       return rows.map((r) => r.body);
     },
 
+    all: async () => {
+      const { rows } = await this.pool.query<{ body: Confirmation }>("SELECT body FROM mb_confirmations ORDER BY created_at");
+      return rows.map((r) => r.body);
+    },
+
     prune: (before: number) => this.jobWrite((q) => pruneDecided(q, before)),
   };
 

@@ -1,14 +1,10 @@
 // `mailbrake`: with no command it runs the bot; with one it runs it once and exits
-// (0 on success, non-zero with a one-line reason), for scripts.
+// (0 on success, non-zero with a one-line reason), for scripts. Everything past the
+// arguments is imported when the command needs it: `--version` loads no library, `--help`
+// only the catalogs, and the bot or a one-shot command what they use.
 import { existsSync, readFileSync } from "node:fs";
-import { COMMANDS } from "./core/commands/index.ts";
-import { commandSchema } from "./core/commands/schema.ts";
 import { ConfigError, StoreError } from "./errors.ts";
-import { toLanguage, translator } from "./i18n/index.ts";
-import { doctorMain } from "./hosting/ovh/doctorMain.ts";
-import { runBot } from "./index.ts";
-import { type OneShotFlags, runOnce } from "../adapters/console/oneShot.ts";
-import { terminalLanguage } from "../adapters/console/actor.ts";
+import type { OneShotFlags } from "../adapters/console/oneShot.ts";
 
 export interface CliFlags extends OneShotFlags {
   help: boolean;
@@ -33,32 +29,43 @@ function version(): string {
   return String(pkg.version);
 }
 
+/** The help in the terminal's language; read before the configuration is validated. */
+async function usage(): Promise<string> {
+  const { toLanguage, translator } = await import("./i18n/index.ts");
+  const { terminalLanguage } = await import("../adapters/console/actor.ts");
+  const fallback = toLanguage(process.env.MAILBRAKE_LOCALE) ?? "en";
+  return translator(terminalLanguage(process.env, fallback))("console:usage");
+}
+
 export async function main(argv: string[]): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const { flags, words } = parseArgs(argv);
-  // The help in the terminal's language; read before the configuration is validated.
-  const t = translator(terminalLanguage(process.env, toLanguage(process.env.MAILBRAKE_LOCALE) ?? "en"));
   if (flags.version) {
     process.stdout.write(`mailbrake ${version()}\n`);
     return 0;
   }
   if (flags.help && flags.json) {
+    const { COMMANDS } = await import("./core/commands/index.ts");
+    const { commandSchema } = await import("./core/commands/schema.ts");
     process.stdout.write(`${JSON.stringify({ commands: commandSchema(COMMANDS) }, null, 2)}\n`);
     return 0;
   }
   if (flags.help) {
-    process.stdout.write(`${t("console:usage")}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return 0;
   }
   try {
-    if (words.length === 0) return await runBot({ forceTerminal: false });
-    if (words[0] === "chat" && words.length === 1) return await runBot({ forceTerminal: true });
-    if (words[0] === "doctor" && words.length === 1) return await doctorMain();
-    if (words[0] === "store" && words[1] === "import" && words.length === 2) {
-      const { storeImportMain } = await import("./store/pg/importMain.ts");
-      return await storeImportMain();
+    if (words.length === 0) return await (await import("./index.ts")).runBot({ forceTerminal: false });
+    if (words[0] === "chat" && words.length === 1) {
+      return await (await import("./index.ts")).runBot({ forceTerminal: true });
     }
-    return await runOnce(words, flags);
+    if (words[0] === "doctor" && words.length === 1) {
+      return await (await import("./hosting/ovh/doctorMain.ts")).doctorMain();
+    }
+    if (words[0] === "store" && words[1] === "import" && words.length === 2) {
+      return await (await import("./store/pg/importMain.ts")).storeImportMain();
+    }
+    return await (await import("../adapters/console/oneShot.ts")).runOnce(words, flags);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StoreError) {
       process.stderr.write(`mailbrake: ${error.message}\n`);

@@ -1,0 +1,64 @@
+// Each command loads only the libraries it uses: the built CLI runs in a child process with
+// a module tracer preloaded (helpers/loadTrace.mjs), and the test reads what it loaded.
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "./helpers/tempDir.ts";
+
+const bin = fileURLToPath(new URL("../bin/mailbrake.js", import.meta.url));
+const tracer = new URL("./helpers/loadTrace.mjs", import.meta.url).href;
+
+const CHAT = ["@slack/bolt", "@slack/web-api", "discord.js", "@discordjs/ws"];
+const CHART = ["vega", "vega-lite", "@resvg/resvg-js"];
+const OVH = ["@ovhcloud/node-ovh"];
+
+/** The packages (node_modules folders) a run of the CLI loaded. */
+async function packagesLoaded(args: string[], dataDir: string): Promise<string[]> {
+  const traceFile = join(dataDir, "trace.txt");
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", tracer, bin, ...args], {
+      cwd: dataDir,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LANG: "C",
+        MAILBRAKE_DATA_FILE: join(dataDir, "mailbrake.json"),
+        LOAD_TRACE_FILE: traceFile,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  expect(code).toBe(0);
+  const names = new Set<string>();
+  for (const line of (await readFile(traceFile, "utf8")).split("\n")) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
+    if (match?.[1]) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+describe("what a command loads", () => {
+  const tempDir = useTempDir();
+
+  it("--version loads no library at all", async () => {
+    expect(await packagesLoaded(["--version"], await tempDir())).toEqual([]);
+  });
+
+  it("--help loads only the message catalogs' library", async () => {
+    expect(await packagesLoaded(["--help"], await tempDir())).toEqual(["i18next"]);
+  });
+
+  it.each([["status", "all"], ["report", "all"], ["history"]])(
+    "one-shot %s (sandbox) loads no chat library, no chart library and no OVHcloud client",
+    async (...args) => {
+      const loaded = await packagesLoaded(args, await tempDir());
+      // The tracer sees what the command does need.
+      expect(loaded).toEqual(expect.arrayContaining(["i18next", "zod"]));
+      for (const name of [...CHAT, ...CHART, ...OVH]) expect(loaded).not.toContain(name);
+    },
+  );
+});

@@ -258,7 +258,11 @@ export class Sandbox implements HostingProvider {
     try {
       return work();
     } finally {
-      if (this.dirty) await this.flush();
+      if (this.dirty) {
+        // What changed the state may have made something fall due sooner.
+        this.world.touched();
+        await this.flush();
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import { countSent, expireHeld, holdMail, logErrors, noteRecent, rollDay } from 
 import { applyAutomaticRules, completePending } from "./machine.ts";
 import type { Rng } from "./rng.ts";
 import type { HostingRecord } from "./schema.ts";
+import { DAY, HELD_MAX_AGE_MS } from "./time.ts";
 import { drawMailsInMinute } from "./traffic.ts";
 
 /** Brings the record to instant `t` without traffic; returns whether anything changed. */
@@ -13,6 +14,16 @@ export function settle(record: HostingRecord, t: number, rng: Rng): boolean {
   const rolled = rollDay(record, t);
   const expired = expireHeld(record, t);
   return completed || rolled || expired;
+}
+
+/** The earliest instant at which `settle` can change the record (Infinity: never, until
+ * something is done to it): a pending request falls due, the day rolls, held mail expires.
+ * Keep it in step with `settle`. */
+export function nextSettle(record: HostingRecord): number {
+  const nextDay = Date.parse(`${record.day}T00:00:00Z`) + DAY;
+  const pending = record.pending ? record.pending.at : Infinity;
+  const held = record.held[0] ? record.held[0].at + HELD_MAX_AGE_MS : Infinity;
+  return Math.min(Number.isNaN(nextDay) ? -Infinity : nextDay, pending, held);
 }
 
 /** Simulates the minute starting at `t`. */

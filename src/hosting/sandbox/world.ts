@@ -14,7 +14,7 @@ import {
   VOLUME_DAYS,
 } from "./schema.ts";
 import type { SandboxHostingSeed } from "./seeds.ts";
-import { settle, stepMinute } from "./simulate.ts";
+import { nextSettle, settle, stepMinute } from "./simulate.ts";
 import { DAY, floorToMinute, MINUTE, startOfUtcDay } from "./time.ts";
 
 /** Catching up further than this skips the older time (no traffic, no volumes then) to stay fast. */
@@ -29,6 +29,8 @@ export class World {
   readonly rng: Rng;
   readonly ctx: MachineContext;
   private readonly byName = new Map<string, HostingRecord>();
+  /** Until then no hosting can settle (see catchUp), unless one is touched. */
+  private quietUntil = -Infinity;
 
   constructor(
     readonly state: SandboxState,
@@ -119,12 +121,25 @@ export class World {
     const target = floorToMinute(now);
     let t = Math.max(this.state.simulatedUntil, target - MAX_CATCH_UP_MS);
     let changed = t < target;
+    // Within a minute already simulated, settling every hosting on every call made one
+    // `status all` cost O(hostings²): skip it while nothing can fall due.
+    if (!changed && now < this.quietUntil) return false;
     for (; t < target; t += MINUTE) {
       for (const record of this.state.hostings) stepMinute(record, t, this.rng);
     }
     this.state.simulatedUntil = Math.max(this.state.simulatedUntil, target);
-    for (const record of this.state.hostings) changed = settle(record, now, this.rng) || changed;
+    let quietUntil = Infinity;
+    for (const record of this.state.hostings) {
+      changed = settle(record, now, this.rng) || changed;
+      quietUntil = Math.min(quietUntil, nextSettle(record));
+    }
+    this.quietUntil = quietUntil;
     return changed;
+  }
+
+  /** Something was done to a hosting (an action, mail, a new hosting): settle at the next catch-up. */
+  touched(): void {
+    this.quietUntil = -Infinity;
   }
 }
 

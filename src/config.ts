@@ -22,6 +22,8 @@ export const envSchema = z
     OVH_TIMEOUT_MS: positiveInt(10_000),
     OVH_CONCURRENCY: positiveInt(8),
     OVH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** Fair use: at most this many calls to the API in any minute (OVHcloud advises about 60 per consumer key). */
+    OVH_CALLS_PER_MINUTE: positiveInt(60),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,

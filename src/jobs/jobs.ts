@@ -19,6 +19,8 @@ import { ReportJob } from "./reportJob.ts";
 import { realSleep, type Sleep, withRetry } from "./retry.ts";
 import { Scheduler } from "./scheduler.ts";
 import { type JobSettings, jobSettings } from "./settings.ts";
+import { asJob } from "../hosting/callLane.ts";
+import { callPlan, type JobIntervals } from "../hosting/callPlan.ts";
 import { StateWatch } from "./watch.ts";
 
 export interface JobsOptions {
@@ -67,6 +69,8 @@ export class Jobs {
   private detach: () => void = () => undefined;
   private readonly failures: JobState<typeof failureStateSchema>;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
+  /** The intervals as configured, before they are stretched for the call budget. */
+  private readonly configured: JobIntervals;
 
   private constructor(
     private readonly services: Services,
@@ -78,6 +82,7 @@ export class Jobs {
     concurrency: number,
   ) {
     this.settings = settings;
+    this.configured = { collectEveryMs: settings.collectEveryMs, collectFastEveryMs: settings.collectFastEveryMs, watchEveryMs: settings.watchEveryMs };
     this.logger = services.logger.child({ component: "jobs" });
     const now = () => services.clock.now();
     this.ledger = new PostLedger(services.store, services.notifier, now);
@@ -110,7 +115,26 @@ export class Jobs {
   }
 
   /** Everything due now: error polls, the state watch, hold warnings, an owed report. */
-  async tick(): Promise<void> {
+  tick(): Promise<void> {
+    // The jobs' calls wait behind people's in the provider's call budget.
+    return asJob(() => this.tickNow());
+  }
+
+  /**
+   * With many hostings the intervals stretch (the settings are shared with the collector and
+   * the watch) so that the jobs stay within their share of the provider's call budget.
+   */
+  private fitBudget(hostings: number): void {
+    const plan = callPlan(this.configured, hostings, this.settings.callsPerMinute);
+    if (plan.stretch > 1 && this.settings.watchEveryMs !== plan.watchEveryMs) {
+      this.logger.info({ hostings, stretch: plan.stretch, perMinute: plan.perMinute }, "intervals stretched to stay within the call budget");
+    }
+    this.settings.collectEveryMs = plan.collectEveryMs;
+    this.settings.collectFastEveryMs = plan.collectFastEveryMs;
+    this.settings.watchEveryMs = plan.watchEveryMs;
+  }
+
+  private async tickNow(): Promise<void> {
     // Hold warnings first: they need no API call, so an outage cannot delay them.
     await this.holds.check();
     const names = await this.namesOrReport();
@@ -120,6 +144,7 @@ export class Jobs {
       if (this.lastNames) await this.report.runIfOwed(this.lastNames);
       return;
     }
+    this.fitBudget(names.length);
     const now = this.services.clock.now();
     const polls = await this.collector.poll(this.collector.due(names));
     await this.reportFailures("collect", polls.filter((p) => p.error !== undefined).map((p) => ({ hosting: p.hosting, error: p.error })));
@@ -149,10 +174,11 @@ export class Jobs {
   start(): void {
     const { timeZone, reportCron } = this.settings;
     this.scheduler.add("tick", "* * * * *", timeZone, () => this.tick(), LANE);
-    const report = async () => {
-      const names = (await this.namesOrReport()) ?? this.lastNames;
-      if (names) await this.report.runIfOwed(names);
-    };
+    const report = () =>
+      asJob(async () => {
+        const names = (await this.namesOrReport()) ?? this.lastNames;
+        if (names) await this.report.runIfOwed(names);
+      });
     this.scheduler.add("report", reportCron, timeZone, report, LANE);
     void this.scheduler.runOnce(LANE, () => this.tick());
   }

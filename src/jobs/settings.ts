@@ -17,6 +17,8 @@ export interface JobSettings {
   /** Retries of a provider call within one job run, with doubling waits (none over a provider that retries its reads). */
   retries: number;
   retryBaseMs: number;
+  /** The provider's fair-use budget (OVH_CALLS_PER_MINUTE); undefined for the sandbox. */
+  callsPerMinute?: number;
 }
 
 const MINUTE = 60_000;
@@ -38,5 +40,6 @@ export function jobSettings(env: Env): JobSettings {
     spikeDailyShare: env.MAILBRAKE_SPIKE_DAILY_SHARE,
     retries: usesOvh(env) ? 0 : 1,
     retryBaseMs: 2_000,
+    callsPerMinute: usesOvh(env) ? env.OVH_CALLS_PER_MINUTE : undefined,
   };
 }

@@ -5,6 +5,8 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { HostingError } from "../port.ts";
+import { currentLane } from "../callLane.ts";
+import type { CallBudget } from "./budget.ts";
 import type { NodeOvhClient } from "./client.ts";
 import { type Classified, classify } from "./errors.ts";
 import { Limiter } from "./limiter.ts";
@@ -29,6 +31,8 @@ export interface OvhApiOptions {
   deadline?: (ms: number, signal: AbortSignal, call: { method: string; path: string }) => Promise<void>;
   /** Milliseconds now, for the read's overall deadline (default Date.now). */
   now?: () => number;
+  /** The provider's fair-use budget, shared by every caller (none: unbounded). */
+  budget?: CallBudget;
 }
 
 type Params = Record<string, unknown>;
@@ -126,7 +130,9 @@ export class OvhApi {
     return this.syncing;
   }
 
-  private send(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+  private async send(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+    // Every call counts against the fair-use budget, a person's before a job's.
+    await this.options.budget?.take(currentLane());
     return this.limiter.run(async () => {
       const trace: CallTrace = {};
       try {

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { type Env, usesOvh } from "../../config.ts";
 import type { Translate } from "../../i18n/index.ts";
 import { HostingError } from "../port.ts";
+import { callPlan } from "../callPlan.ts";
 import { usesOAuth2 } from "./client.ts";
 import { type CurrentCredential, fetchCurrentCredential } from "./currentCredential.ts";
 import { createOvhProvider, settingsFromEnv } from "./open.ts";
@@ -34,7 +35,9 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     return 0;
   }
   const settings = settingsFromEnv(env, options.logger);
-  const provider = options.provider ?? createOvhProvider({ ...settings, retry: { retries: 0, baseMs: 0, maxMs: 0 } });
+  // A handful of calls, once: not held to the jobs' budget (which it reports on).
+  const provider =
+    options.provider ?? createOvhProvider({ ...settings, retry: { retries: 0, baseMs: 0, maxMs: 0 }, callsPerMinute: undefined });
   const oauth = usesOAuth2(settings.credentials);
   write(t("ovh:doctor.endpoint", { endpoint: env.OVH_ENDPOINT, auth: t(oauth ? "ovh:doctor.auth.oauth" : "ovh:doctor.auth.keys") }));
 
@@ -68,6 +71,7 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     verdicts.set(BOT_ROUTES[0] as BotRoute, "denied");
   }
 
+  writeCallPlan(options, names.length);
   await probeReads(provider, names[0], verdicts);
   await checkWriteRules(provider, verdicts, options);
 
@@ -80,6 +84,25 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   writeRights(options);
   write(t(failed ? "ovh:doctor.result.fail" : "ovh:doctor.result.ok"));
   return failed ? 1 : 0;
+}
+
+/** The calls a minute the jobs will make for this account, against the fair-use budget. */
+function writeCallPlan({ env, t, write }: DoctorOptions, hostings: number): void {
+  const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10;
+  const collect = env.MAILBRAKE_COLLECT_MINUTES * 60_000;
+  const configured = { collectEveryMs: collect, collectFastEveryMs: Math.min(collect, 60_000), watchEveryMs: env.MAILBRAKE_WATCH_MINUTES * 60_000 };
+  const plan = callPlan(configured, hostings, env.OVH_CALLS_PER_MINUTE);
+  const budget = env.OVH_CALLS_PER_MINUTE;
+  write(`${plan.stretch > 1 ? "!" : "✔"} ${t("ovh:doctor.calls.expected", { count: hostings, perMinute: Math.ceil(plan.configuredPerMinute), budget })}`);
+  if (plan.stretch > 1) {
+    write(
+      `  ${t("ovh:doctor.calls.stretched", {
+        perMinute: Math.ceil(plan.perMinute),
+        collect: minutes(plan.collectEveryMs),
+        watch: minutes(plan.watchEveryMs),
+      })}`,
+    );
+  }
 }
 
 /** Read routes are tried for real on the first hosting (reading changes nothing). */

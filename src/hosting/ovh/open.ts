@@ -4,6 +4,7 @@ import { systemClock } from "../../clock.ts";
 import type { Env } from "../../config.ts";
 import { ConfigError } from "../../errors.ts";
 import { OvhApi, type OvhApiOptions } from "./api.ts";
+import { type BudgetTimer, CallBudget } from "./budget.ts";
 import { createNodeOvhClient, type OvhCredentials, parseEndpoint, usesOAuth2 } from "./client.ts";
 import { OvhProvider } from "./provider.ts";
 import type { RetryPolicy } from "./retry.ts";
@@ -17,6 +18,10 @@ export interface OvhSettings {
   logger: Logger;
   wait?: (ms: number) => Promise<void>;
   deadline?: OvhApiOptions["deadline"];
+  /** OVH_CALLS_PER_MINUTE: the fair-use budget (undefined: unbounded). */
+  callsPerMinute?: number;
+  /** The budget's timer (tests: a fake one). */
+  budgetTimer?: BudgetTimer;
 }
 
 export function settingsFromEnv(env: Env, logger: Logger): OvhSettings {
@@ -35,6 +40,7 @@ export function settingsFromEnv(env: Env, logger: Logger): OvhSettings {
     timeoutMs: env.OVH_TIMEOUT_MS,
     concurrency: env.OVH_CONCURRENCY,
     retry: { retries: env.OVH_RETRIES, baseMs: 250, maxMs: 4_000 },
+    callsPerMinute: env.OVH_CALLS_PER_MINUTE,
     logger,
   };
 }
@@ -49,6 +55,7 @@ export function createOvhProvider(settings: OvhSettings): OvhProvider {
     logger: settings.logger,
     wait: settings.wait,
     deadline: settings.deadline,
+    budget: settings.callsPerMinute ? new CallBudget(settings.callsPerMinute, settings.budgetTimer) : undefined,
   });
   return new OvhProvider(api);
 }

@@ -62,6 +62,15 @@ describe("doctor", () => {
     expect(h!.fake.requests.every((r) => r.method === "GET")).toBe(true);
   });
 
+  it("prints the calls a minute the jobs make for this account, and when they must read less often", async () => {
+    const vars = await withFake();
+    const small = await doctor(vars);
+    expect(small.text).toContain("✔ Calls a minute the jobs make for 3 hostings with the current settings: about 2 (budget: 60 a minute");
+    const tight = await doctor({ ...vars, OVH_CALLS_PER_MINUTE: "4", MAILBRAKE_WATCH_MINUTES: "1" });
+    expect(tight.text).toContain("! Calls a minute the jobs make for 3 hostings with the current settings: about 5 (budget: 4 a minute");
+    expect(tight.text).toMatch(/they will read less often, about 3 calls a minute \(errors every [\d.]+ min, state every [\d.]+ min\)/);
+  });
+
   it("names each missing right and fails", async () => {
     const granted = ["webHosting:apiovh:get", "webHosting:apiovh:email/get", "webHosting:apiovh:email/edit"];
     const { code, text } = await doctor(await withFake({ granted }));

@@ -15,6 +15,7 @@ import { OnDemandReports } from "./jobs/onDemand.ts";
 import { jobSettings } from "./jobs/settings.ts";
 import { loadPolicy } from "./policy.ts";
 import { EmbeddedStore } from "./store/embedded/embeddedStore.ts";
+import type { StorePort } from "./store/port.ts";
 
 export interface App {
   env: Env;
@@ -48,10 +49,7 @@ export interface ProviderHandle {
 export async function createApp(env: Env, options: AppOptions): Promise<App> {
   const { logger } = options;
   const policy = loadPolicy(env.MAILBRAKE_CONFIG, env.MAILBRAKE_ADMINS);
-  const store = await EmbeddedStore.open({
-    dataFile: env.MAILBRAKE_DATA_FILE,
-    audit: { maxRecords: env.MAILBRAKE_AUDIT_MAX_RECORDS, maxAgeMs: env.MAILBRAKE_AUDIT_MAX_DAYS * DAY_MS },
-  });
+  const store = await openStore(env, logger);
   const dataDir = dirname(env.MAILBRAKE_DATA_FILE);
   const hosting = options.provider ?? (await openProvider(env, dataDir, logger));
   const reports = new OnDemandReports(
@@ -87,6 +85,17 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
       await store.close();
     },
   };
+}
+
+/** PostgreSQL when DATABASE_URL is set (never a silent fall-back), else the embedded store. */
+async function openStore(env: Env, logger: Logger): Promise<StorePort> {
+  const audit = { maxRecords: env.MAILBRAKE_AUDIT_MAX_RECORDS, maxAgeMs: env.MAILBRAKE_AUDIT_MAX_DAYS * DAY_MS };
+  if (!env.DATABASE_URL) return EmbeddedStore.open({ dataFile: env.MAILBRAKE_DATA_FILE, audit });
+  const { openPgStore } = await import("./store/pg/open.ts");
+  return openPgStore(env.DATABASE_URL, {
+    audit,
+    retry: { onRetry: (line, attempt) => logger.warn({ attempt }, `${line}: retrying`) },
+  });
 }
 
 async function openProvider(env: Env, dataDir: string, logger: Logger): Promise<ProviderHandle> {

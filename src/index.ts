@@ -8,7 +8,7 @@ import { type App, createApp, type RunningAdapter } from "./app.ts";
 import { loadEnv, usesDiscord, usesSlack } from "./config.ts";
 import { translator } from "./i18n/index.ts";
 import { createLogger, secretsOf } from "./logger.ts";
-import { startJobs } from "./jobs/index.ts";
+import { startLeaderWork } from "./jobs/leaderWork.ts";
 
 export async function runBot(options: { forceTerminal: boolean }): Promise<number> {
   const env = loadEnv();
@@ -30,8 +30,7 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   if (discord) adapters.push(await startAdapter(app, "discord"));
   // The terminal's channel sink first: the jobs' first tick may post at once (a late report).
   const chat = terminal ? openTerminalChat(app) : undefined;
-  app.engine.follower.start();
-  const jobs = await startJobs(app);
+  const jobs = await startLeaderWork(app);
   logger.info(
     { provider: app.services.provider.kind, slack, discord, terminal },
     "mailbrake started",

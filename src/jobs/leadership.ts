@@ -139,7 +139,8 @@ export class Leadership {
     if (term === undefined) return this.transition;
     this.current = undefined;
     this.timers.clear(this.watchdog);
-    this.options.logger.warn({ term, why }, "leader: stopping the scheduled work");
+    const level = why === "stopping" ? "info" : "warn";
+    this.options.logger[level]({ term, why }, "leader: stopping the scheduled work");
     return this.queue(() => this.options.onLose());
   }
 

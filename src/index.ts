@@ -42,8 +42,12 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
     await app.close();
   };
   if (chat) {
-    await chat.run();
+    // A service manager's SIGTERM ends the chat too: the jobs stop and a leader hands over.
+    const terminated = new Promise<"signal">((resolve) => process.once("SIGTERM", () => resolve("signal")));
+    const ended = await Promise.race([chat.run().then(() => "input" as const), terminated]);
     await stop();
+    // The chat still waits on its input: leave now that everything is stopped and saved.
+    if (ended === "signal") process.exit(0);
     return 0;
   }
   await new Promise<void>((resolve) => {

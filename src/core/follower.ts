@@ -1,5 +1,6 @@
 // Keeps the channel message of a purge (or unblock) up to date until the state settles,
 // re-reading the state with backoff. Follows are stored, so a restart picks them up again.
+import { isSending } from "../hosting/port.ts";
 import { translator } from "../i18n/index.ts";
 import { formatDuration } from "../i18n/format.ts";
 import { type Follow, followKey } from "../store/schema.ts";
@@ -124,7 +125,7 @@ export class Follower {
     const text =
       settledState === undefined
         ? t(`follow.progress.${follow.mutation}`, { elapsed })
-        : settledState === "ok" || settledState === "force"
+        : isSending(settledState)
           ? t(`follow.done.${follow.mutation}`, { elapsed })
           : t("follow.ended", { state: t(`state.${settledState}`), elapsed });
     const card: Card = {

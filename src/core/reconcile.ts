@@ -3,7 +3,7 @@
 // here, at start-up and by the follower, by reading the hosting's state back: executed, failed
 // or unknown, recorded in the audit and announced. The action itself is never sent again.
 import { hostname } from "node:os";
-import { isStopped, type HostingMail } from "../hosting/port.ts";
+import { type HostingMail, isSending, isStopped } from "../hosting/port.ts";
 import { translator } from "../i18n/index.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import type { Confirmation } from "../store/schema.ts";
@@ -26,7 +26,7 @@ export function readBack(c: Pick<Confirmation, "mutation" | "args">, mail: Hosti
       if (mail.state === "unknown") return "unknown";
       return isStopped(mail.state) ? "done" : "failed";
     case "unblock":
-      return mail.state === "ok" || mail.state === "force" ? "done" : "unknown";
+      return isSending(mail.state) ? "done" : "unknown";
     case "purge":
       return mail.state === "purging" ? "done" : "unknown";
     case "recipient":

@@ -13,6 +13,9 @@ export type MailState = KnownState | "unknown";
 /** States in which sending is stopped and new mail is held (or being purged). */
 export const STOPPED_STATES: readonly MailState[] = ["ko", "bounce", "spam", "purging", "unknown"];
 export const isStopped = (state: MailState): boolean => STOPPED_STATES.includes(state);
+/** States in which sending is on ("force": on, with the provider's daily limit lifted). */
+export const SENDING_STATES: readonly MailState[] = ["ok", "force"];
+export const isSending = (state: string): boolean => (SENDING_STATES as readonly string[]).includes(state);
 
 export const MAIL_ACTIONS = ["BLOCK", "PURGE", "UNBLOCK"] as const;
 export type MailAction = (typeof MAIL_ACTIONS)[number];

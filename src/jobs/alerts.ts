@@ -2,7 +2,7 @@
 import { cardText } from "../core/cards/cardText.ts";
 import { stateLabel } from "../core/cards/stateWords.ts";
 import type { Block, Button, Card, Reply, Tone } from "../core/reply.ts";
-import type { MailState } from "../hosting/port.ts";
+import { isSending, type MailState } from "../hosting/port.ts";
 import { formatDateTime, formatDuration, formatNumber, formatPercent } from "../i18n/format.ts";
 import { type Language, translator } from "../i18n/index.ts";
 
@@ -46,12 +46,12 @@ export function stateAlertReply(w: Words, alert: StateAlert, buttons: Button[]):
     t(`jobs:alert.${state}.todo`),
   ];
   const notes = alert.updates.map((u) =>
-    u.state === "ok" || u.state === "force"
+    isSending(u.state)
       ? t("jobs:alert.allClear", { hosting, state: stateLabel(t, u.state), time: when(u.at) })
       : t("jobs:alert.nowState", { state: stateLabel(t, u.state), time: when(u.at) }),
   );
   const last = alert.updates[alert.updates.length - 1];
-  const cleared = last !== undefined && (last.state === "ok" || last.state === "force");
+  const cleared = last !== undefined && isSending(last.state);
   return reply(t(`jobs:alert.${state}.title`, { hosting }), cleared ? "success" : "danger", lines, buttons, notes);
 }
 

@@ -5,7 +5,7 @@
 import { channelLanguage } from "../core/announce.ts";
 import { HOLD_MS, observeHold } from "../core/holds.ts";
 import type { Services } from "../core/services.ts";
-import type { HostingMail, MailState, Volume } from "../hosting/port.ts";
+import { type HostingMail, isSending, type MailState, type Volume } from "../hosting/port.ts";
 import { volumeDay } from "../hosting/providerDate.ts";
 import {
   type AlertState,
@@ -124,7 +124,7 @@ export class StateWatch {
         await this.ledger.edit(seen.spike.key, spikeReply(w, seen.spike.data, []));
       }
     }
-    if (mail.state === "ok" || mail.state === "force") posted += await this.checkSpike(hosting, mail, before, seen, now, w);
+    if (isSending(mail.state)) posted += await this.checkSpike(hosting, mail, before, seen, now, w);
     return posted;
   }
 
@@ -166,7 +166,7 @@ export class StateWatch {
     const alert = seen.alert;
     if (!alert) return;
     alert.data = { ...alert.data, updates: [...alert.data.updates, { state, at: now }] };
-    const cleared = state === "ok" || state === "force";
+    const cleared = isSending(state);
     // The buttons go: they offered what fitted the state first seen; a new stop gets its own alert.
     const reply = stateAlertReply(w, alert.data, []);
     await this.ledger.edit(alert.key, reply);

@@ -1,3 +1,4 @@
+import { isSending } from "../../hosting/port.ts";
 import type { MutatingCommand } from "./command.ts";
 
 /** `unblock <hosting>`: sending back on; held mail is delivered. */
@@ -14,7 +15,7 @@ export const unblock: MutatingCommand = {
         ? "purging"
         : state === "spam"
           ? "spam"
-          : state === "ok" || state === "force"
+          : isSending(state)
             ? "alreadyEnabled"
             : null,
     run: (provider, hosting) => provider.requestAction(hosting, "UNBLOCK"),

@@ -6,6 +6,7 @@ import {
   HostingError,
   type HostingMail,
   type HostingProvider,
+  isSending,
   MAIL_ACTIONS,
   MAX_BOUNCES_PER_CALL,
   type MailAction,
@@ -146,7 +147,7 @@ function lost(original: HostingError, state: MailState): HostingError {
  * sending again means done; still stopped cannot tell (the release takes a few minutes).
  */
 export function tookEffect(action: MailAction, state: MailState): boolean | undefined {
-  const sending = state === "ok" || state === "force";
+  const sending = isSending(state);
   if (state === "unknown") return undefined;
   if (action === "BLOCK") return !sending;
   if (action === "PURGE") return state === "purging" ? true : sending ? undefined : false;

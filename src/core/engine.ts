@@ -4,7 +4,7 @@ import { UserError } from "../errors.ts";
 import type { Confirmation } from "../store/schema.ts";
 import { type ActionRequest, type Actor, type CommandRequest, hasRole, type InvocationRequest } from "./actor.ts";
 import { bindValues, type Values, wordsToValues } from "./args/bind.ts";
-import { failure, notice, resolvedReply } from "./cards/resolvedCard.ts";
+import { resolvedReply } from "./cards/resolvedCard.ts";
 import { type Command, isMutating } from "./commands/command.ts";
 import { COMMANDS, mutationOf } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
@@ -18,7 +18,7 @@ import { tokenize } from "./grammar.ts";
 import { HostingDirectory } from "./hostings.ts";
 import { requestMutation } from "./requestMutation.ts";
 import { roleOf } from "./roles.ts";
-import type { Reply } from "./reply.ts";
+import { failure, notice, type Reply } from "./reply.ts";
 import type { Services } from "./services.ts";
 
 export interface ActionResult {

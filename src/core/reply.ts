@@ -58,3 +58,9 @@ export interface Reply {
 
 export const MAX_BUTTONS_PER_ROW = 5;
 export const MAX_BUTTON_ID_LENGTH = 100;
+
+/** A short private answer with no card. */
+export const notice = (text: string): Reply => ({ text, visibility: "requester" });
+
+/** A private answer saying the request was refused or failed. */
+export const failure = (text: string): Reply => ({ text, visibility: "requester", failed: true });

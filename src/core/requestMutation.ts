@@ -1,12 +1,11 @@
 // A mutating command asked: check the state, then answer with a confirmation card.
 import type { Confirmation } from "../store/schema.ts";
 import { blockFirstReply, confirmReply } from "./cards/confirmCard.ts";
-import { failure } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import { auditAs, type Context } from "./context.ts";
 import { mutationOf } from "./commands/index.ts";
 import type { MutationArgs } from "./mutations/spec.ts";
-import type { Reply } from "./reply.ts";
+import { failure, type Reply } from "./reply.ts";
 
 export async function requestMutation(
   ctx: Context,

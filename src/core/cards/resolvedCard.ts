@@ -35,9 +35,3 @@ export function resolvedReply(ctx: Context, c: Confirmation, outcome: Outcome): 
     data: { hosting: c.hosting, action: c.mutation, status: c.status, reference: outcome.reference },
   };
 }
-
-/** A short private answer with no card. */
-export const notice = (text: string): Reply => ({ text, visibility: "requester" });
-
-/** A private answer saying the request was refused or failed. */
-export const failure = (text: string): Reply => ({ text, visibility: "requester", failed: true });

@@ -33,6 +33,3 @@ export interface MutatingCommand extends Declared {
 export type Command = QueryCommand | MutatingCommand;
 
 export const isMutating = (command: Command): command is MutatingCommand => command.mutation !== undefined;
-
-/** A reply with no card, for the asker only. */
-export const textReply = (text: string): Reply => ({ text, visibility: "requester" });

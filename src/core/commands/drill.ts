@@ -1,6 +1,7 @@
 import { UserError } from "../../errors.ts";
 import { auditAs } from "../context.ts";
-import { type QueryCommand, textReply } from "./command.ts";
+import type { QueryCommand } from "./command.ts";
+import { notice } from "../reply.ts";
 
 /** Sandbox only: a burst of traffic that ends in the provider's spam block, to rehearse. */
 export const drill: QueryCommand = {
@@ -13,6 +14,6 @@ export const drill: QueryCommand = {
     if (!sandbox || hosting === undefined) throw new UserError("errors.sandboxOnly");
     await sandbox.spamDrill(hosting);
     await auditAs(ctx, { event: "executed", command: "drill", hosting, outcome: "spam_drill" });
-    return textReply(ctx.t("drill.started", { hosting }));
+    return notice(ctx.t("drill.started", { hosting }));
   },
 };

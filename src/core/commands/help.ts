@@ -1,6 +1,7 @@
 import { hasRole } from "../actor.ts";
 import type { Context } from "../context.ts";
-import { type Command, type QueryCommand, textReply } from "./command.ts";
+import type { Command, QueryCommand } from "./command.ts";
+import { notice } from "../reply.ts";
 import { usageLine } from "./usage.ts";
 
 /** The commands this asker may run, with usage; viewers on chat learn how to get more. */
@@ -25,7 +26,7 @@ export function makeHelp(commands: () => readonly Command[]): QueryCommand {
     minRole: "viewer",
     args: [],
     async run(ctx) {
-      return textReply(helpText(ctx, commands()));
+      return notice(helpText(ctx, commands()));
     },
   };
 }

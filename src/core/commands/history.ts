@@ -1,4 +1,5 @@
-import { type QueryCommand, textReply } from "./command.ts";
+import type { QueryCommand } from "./command.ts";
+import { notice } from "../reply.ts";
 import { outcomeText } from "./historyOutcome.ts";
 
 const SHOWN = 20;
@@ -10,7 +11,7 @@ export const history: QueryCommand = {
   args: [{ kind: "hosting", required: false }],
   async run(ctx, { hosting }) {
     const records = await ctx.services.store.audit.recent(SHOWN, hosting);
-    if (records.length === 0) return textReply(ctx.t("history.empty"));
+    if (records.length === 0) return notice(ctx.t("history.empty"));
     const lines = records.map((r) =>
       ctx.t("history.line", {
         time: ctx.dateTime(r.at),
@@ -23,6 +24,6 @@ export const history: QueryCommand = {
       }),
     );
     const title = hosting ? ctx.t("history.titleFor", { hosting }) : ctx.t("history.title");
-    return textReply([title, ...lines].join("\n"));
+    return notice([title, ...lines].join("\n"));
   },
 };

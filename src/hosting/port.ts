@@ -79,7 +79,10 @@ export type HostingErrorCode =
   | "unknown_outcome" // a write whose answer was lost
   | "unknown";
 
-/** A provider failure. `message` is English for logs; users see a catalog text chosen by `code`. */
+/**
+ * A provider failure (a CodedError). `message` is English for logs; users see a catalog text
+ * chosen by `code`; `cause` is the client's own error, when there was one.
+ */
 export class HostingError extends Error {
   override readonly name = "HostingError";
   constructor(
@@ -98,7 +101,8 @@ export class HostingError extends Error {
       /** For "unknown_outcome": what the state read back shows (undefined: it cannot tell). */
       applied?: boolean;
     } = {},
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

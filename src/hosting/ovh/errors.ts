@@ -32,7 +32,7 @@ export function classify(raw: unknown, info: CallInfo): Classified {
   const base = { hosting: info.hosting, queryId: info.queryId };
   const where = `${info.method} ${info.path}`;
   const make = (code: HostingErrorCode, message: string, extra: Partial<HostingError["details"]> = {}) =>
-    new HostingError(code, `${message} (${where})`, { ...base, ...extra });
+    new HostingError(code, `${message} (${where})`, { ...base, ...extra }, { cause: raw });
   const result = (error: HostingError, flags: Partial<Omit<Classified, "error">> = {}): Classified => ({
     error,
     retryable: false,

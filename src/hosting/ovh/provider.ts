@@ -112,7 +112,7 @@ export class OvhProvider implements HostingProvider {
     if (!outcome.maybeApplied) return outcome.error;
     const mail = await this.readBack(hosting, outcome.error);
     const error = lost(outcome.error, mail.state);
-    return new HostingError(error.code, error.message, { ...error.details, action, applied: tookEffect(action, mail.state) });
+    return new HostingError(error.code, error.message, { ...error.details, action, applied: tookEffect(action, mail.state) }, { cause: error });
   }
 
   private async readBack(hosting: string, original: HostingError): Promise<HostingMail> {

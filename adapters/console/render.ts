@@ -47,7 +47,7 @@ function renderBlock(block: Block): string[] {
 export function confirmButton(reply: Reply): { confirm: string; cancel?: string } | undefined {
   const actions = reply.card?.blocks.find((b) => b.type === "actions");
   if (actions?.type !== "actions") return undefined;
-  const confirm = actions.buttons.find((b) => b.id.startsWith("mb:ok:"));
-  const cancel = actions.buttons.find((b) => b.id.startsWith("mb:no:"));
+  const confirm = actions.buttons.find((b) => b.role === "confirm");
+  const cancel = actions.buttons.find((b) => b.role === "cancel");
   return confirm ? { confirm: confirm.id, cancel: cancel?.id } : undefined;
 }

@@ -4,9 +4,17 @@
 export type Tone = "info" | "success" | "warning" | "danger";
 export type ButtonStyle = "primary" | "danger" | "default";
 
+/**
+ * What a click does: `confirm` carries out the card's request, `cancel` drops it, `offer`
+ * (an alert's button) opens a confirmation of its own for the person who clicks.
+ */
+export type ButtonRole = "confirm" | "cancel" | "offer";
+
 export interface Button {
   /** Opaque id: `mb:<verb>:<token>`, within Discord's 100-character custom_id. */
   id: string;
+  /** Adapters read this, never the id (the terminal asks for a confirm, or cancels). */
+  role: ButtonRole;
   label: string;
   style: ButtonStyle;
   /** A second gate the platform shows before sending the click (Slack's confirm dialog). */

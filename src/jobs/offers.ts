@@ -29,7 +29,7 @@ export async function offerButtons(
       createdAt: context.now,
       expiresAt: context.expiresAt,
     });
-    buttons.push({ id: buttonId("ok", offer.token), label: spec.label, style: spec.style });
+    buttons.push({ id: buttonId("ok", offer.token), role: "offer", label: spec.label, style: spec.style });
   }
   return buttons;
 }

@@ -7,6 +7,8 @@ const mailState = z.enum([...MAIL_STATES, "unknown"]);
 
 const buttonSchema = z.object({
   id: z.string(),
+  /** Kept before buttons carried their role: every stored one is an alert's offer. */
+  role: z.enum(["confirm", "cancel", "offer"]).default("offer"),
   label: z.string(),
   style: z.enum(["primary", "danger", "default"]),
   confirm: z.object({ title: z.string(), text: z.string(), confirm: z.string(), deny: z.string() }).optional(),

@@ -32,6 +32,7 @@ export function confirmButtons(ctx: Pick<Context, "t">, c: Confirmation, mail?: 
   const acknowledge = purgeResumesCause(c, mail);
   const confirm: Button = {
     id: buttonId("ok", c.token),
+    role: "confirm",
     label: acknowledge ? t("mutation.purge.ackConfirm") : t("confirm.confirm"),
     style: spec.style,
   };
@@ -44,7 +45,7 @@ export function confirmButtons(ctx: Pick<Context, "t">, c: Confirmation, mail?: 
       deny: t("confirm.cancel"),
     };
   }
-  return [confirm, { id: buttonId("no", c.token), label: t("confirm.cancel"), style: "default" }];
+  return [confirm, { id: buttonId("no", c.token), role: "cancel", label: t("confirm.cancel"), style: "default" }];
 }
 
 export function confirmReply(ctx: Context, c: Confirmation, mail: HostingMail): Reply {
@@ -90,8 +91,8 @@ export function blockFirstReply(ctx: Context, block: Confirmation, mail: Hosting
       {
         type: "actions",
         buttons: [
-          { id: buttonId("ok", block.token), label: t("mutation.block.name"), style: "primary" },
-          { id: buttonId("no", block.token), label: t("confirm.cancel"), style: "default" },
+          { id: buttonId("ok", block.token), role: "confirm", label: t("mutation.block.name"), style: "primary" },
+          { id: buttonId("no", block.token), role: "cancel", label: t("confirm.cancel"), style: "default" },
         ],
       },
     ],

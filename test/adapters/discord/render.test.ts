@@ -25,8 +25,8 @@ const confirmCard: Reply = {
       {
         type: "actions",
         buttons: [
-          { id: `mb:ok:${TOKEN}`, label: "Confirm", style: "primary" },
-          { id: `mb:no:${TOKEN}`, label: "Cancel", style: "default" },
+          { id: `mb:ok:${TOKEN}`, role: "confirm", label: "Confirm", style: "primary" },
+          { id: `mb:no:${TOKEN}`, role: "cancel", label: "Cancel", style: "default" },
         ],
       },
     ],
@@ -72,7 +72,7 @@ describe("renderMessage", () => {
         blocks: [
           {
             type: "actions",
-            buttons: [{ id: `mb:ok:${TOKEN}`, label: "Confirm", style: "danger" }],
+            buttons: [{ id: `mb:ok:${TOKEN}`, role: "confirm", label: "Confirm", style: "danger" }],
           },
         ],
       },
@@ -130,10 +130,11 @@ describe("renderMessage", () => {
   it("puts at most 5 buttons in a row and drops ids longer than Discord's 100 characters", () => {
     const buttons: Button[] = Array.from({ length: 7 }, (_, i) => ({
       id: `mb:ok:${TOKEN}${i}`,
+      role: "offer",
       label: `B${i}`,
       style: "default",
     }));
-    buttons.push({ id: `mb:ok:${"x".repeat(120)}`, label: "too long", style: "primary" });
+    buttons.push({ id: `mb:ok:${"x".repeat(120)}`, role: "confirm", label: "too long", style: "primary" });
     const message = renderMessage({
       text: "",
       visibility: "requester",

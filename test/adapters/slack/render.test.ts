@@ -23,11 +23,12 @@ describe("renderReply", () => {
             buttons: [
               {
                 id: "mb:ok:abcdefghijklmnop",
+                role: "confirm",
                 label: "Confirm",
                 style: "danger",
                 confirm: { title: "Purge emails — shop.example", text: "Held e-mails are deleted.", confirm: "Purge emails", deny: "Cancel" },
               },
-              { id: "mb:no:abcdefghijklmnop", label: "Cancel", style: "default" },
+              { id: "mb:no:abcdefghijklmnop", role: "cancel", label: "Cancel", style: "default" },
             ],
           },
         ],
@@ -77,7 +78,7 @@ describe("renderReply", () => {
       card: {
         title: "Block",
         tone: "warning",
-        blocks: [{ type: "actions", buttons: [{ id: "mb:ok:abcdefghijklmnop", label: "Confirm", style: "primary" }] }],
+        blocks: [{ type: "actions", buttons: [{ id: "mb:ok:abcdefghijklmnop", role: "confirm", label: "Confirm", style: "primary" }] }],
       },
     });
     expect(blocks).toEqual([
@@ -143,7 +144,7 @@ describe("renderReply", () => {
         tone: "info",
         blocks: [
           ...Array.from({ length: 60 }, () => ({ type: "divider" as const })),
-          { type: "actions", buttons: [{ id: "mb:ok:abcdefghijklmnop", label: "OK", style: "primary" }] },
+          { type: "actions", buttons: [{ id: "mb:ok:abcdefghijklmnop", role: "confirm", label: "OK", style: "primary" }] },
         ],
       },
     });

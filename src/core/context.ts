@@ -46,7 +46,7 @@ export function makeContext(
 /** Records what this request's person did, on this platform and channel. */
 export function auditAs(
   ctx: Context,
-  entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference">,
+  entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference" | "reason">,
 ): Promise<void> {
   return ctx.services.store.audit.append({
     at: ctx.services.clock.now(),

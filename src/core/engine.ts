@@ -144,7 +144,7 @@ export class Engine {
       await this.audit(ctx, "cancelled", c.mutation, "cancelled", c.hosting);
       return { update: resolvedReply(ctx, claimed, { tone: "info", text: t("resolved.cancelled") }) };
     }
-    await this.audit(ctx, "confirmed", c.mutation, "confirmed", c.hosting);
+    await this.audit(ctx, "confirmed", c.mutation, "confirmed", c.hosting, c.args.reason);
     return { update: await execute(ctx, claimed, this.follower) };
   }
 
@@ -183,8 +183,15 @@ export class Engine {
     return failure(this.denialText(ctx, command));
   }
 
-  private audit(ctx: Context, event: "request" | "denied" | "confirmed" | "cancelled" | "expired", command: string, outcome: string, hosting?: string) {
-    return auditAs(ctx, { event, command, outcome, hosting });
+  private audit(
+    ctx: Context,
+    event: "request" | "denied" | "confirmed" | "cancelled" | "expired",
+    command: string,
+    outcome: string,
+    hosting?: string,
+    reason?: string,
+  ) {
+    return auditAs(ctx, { event, command, outcome, hosting, reason });
   }
 
 }

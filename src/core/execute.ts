@@ -40,6 +40,7 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
         hosting: c.hosting,
         outcome: auditOutcome,
         reference: outcome.reference,
+        reason: c.args.reason,
       },
       services.clock.now(),
     );
@@ -57,7 +58,7 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
     }
     const { reference, answerLost } = await settled(spec.run(provider, c.hosting, c.args));
-    if (c.mutation === "block") await recordBlock(store, c.hosting, services.clock.now());
+    if (c.mutation === "block") await recordBlock(store, c.hosting, services.clock.now(), c.decidedBy, c.args.reason);
     const done = t(`resolved.done.${c.mutation}`, { email: c.args.email });
     const reply = await finish(
       "done",

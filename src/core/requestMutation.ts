@@ -1,11 +1,12 @@
 // A mutating command asked: check the state, then answer with a confirmation card.
-import type { Confirmation } from "../store/schema.ts";
+import type { Confirmation, Hold } from "../store/schema.ts";
 import { blockFirstReply, confirmReply } from "./cards/confirmCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import { auditAs, type Context } from "./context.ts";
+import { pendingAction } from "./holds.ts";
 import { mutationOf } from "./commands/index.ts";
 import type { MutationArgs } from "./mutations/spec.ts";
-import { failure, type Reply } from "./reply.ts";
+import { failure, notice, type Reply } from "./reply.ts";
 
 export async function requestMutation(
   ctx: Context,
@@ -30,20 +31,50 @@ export async function requestMutation(
       expiresAt: now + services.settings.confirmTtlMs,
     });
 
+  const reason = args.reason;
+  // An unblock asked before, not in effect yet: the next command knows it.
+  const inProgress = await pendingAction(services.store, hosting, mail.state);
+  if (inProgress?.mutation === "unblock" && (mutation === "unblock" || mutation === "block")) {
+    const vars = { hosting, name: inProgress.by.name, time: ctx.dateTime(inProgress.startedAt) };
+    if (mutation === "unblock") {
+      await audit(ctx, mutation, hosting, "already:unblockPending", reason);
+      return already(t("already.unblockPending", vars), hosting, mutation);
+    }
+    await audit(ctx, mutation, hosting, "refused:unblockPending", reason);
+    return failure(t("refused.unblockPending", vars));
+  }
   if (refusal === "blockFirst") {
     const block = await pending("block");
-    await audit(ctx, mutation, hosting, "refused:blockFirst");
+    await audit(ctx, mutation, hosting, "refused:blockFirst", reason);
     return blockFirstReply(ctx, block, mail);
   }
   if (refusal) {
-    await audit(ctx, mutation, hosting, `refused:${refusal}`);
-    return failure(t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state, mail.stateName) }));
+    await audit(ctx, mutation, hosting, `refused:${refusal}`, reason);
+    const text = t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state, mail.stateName) });
+    // Already in the state asked for: a script wants that to count as success (issue #17).
+    if (refusal === "alreadyEnabled" || refusal === "alreadyStopped") {
+      const hold = refusal === "alreadyStopped" ? await services.store.holds.get(hosting) : undefined;
+      const by = hold ? blockedByLine(ctx, hold) : undefined;
+      return already(by ? `${text}\n${by}` : text, hosting, mutation);
+    }
+    return failure(text);
   }
   const confirmation = await pending(mutation);
-  await audit(ctx, mutation, hosting, "confirmation_asked");
+  await audit(ctx, mutation, hosting, "confirmation_asked", reason);
   return confirmReply(ctx, confirmation, mail);
 }
 
-function audit(ctx: Context, command: string, hosting: string, outcome: string): Promise<void> {
-  return auditAs(ctx, { event: "request", command, hosting, outcome });
+/** "Blocked by X at T: reason", from a hold the bot recorded. */
+export function blockedByLine(ctx: Pick<Context, "t" | "dateTime">, hold: Hold): string | undefined {
+  if (!hold.by) return undefined;
+  const vars = { name: hold.by.name, time: ctx.dateTime(hold.since), reason: hold.reason };
+  return ctx.t(hold.reason ? "status.blockedByLine" : "status.blockedByLineNoReason", vars);
+}
+
+function already(text: string, hosting: string, action: Confirmation["mutation"]): Reply {
+  return { ...notice(text), data: { hosting, action, status: "already" } };
+}
+
+function audit(ctx: Context, command: string, hosting: string, outcome: string, reason?: string): Promise<void> {
+  return auditAs(ctx, { event: "request", command, hosting, outcome, reason });
 }

@@ -112,16 +112,21 @@ export interface HoldWarning {
   exact: boolean;
   end: number;
   now: number;
+  /** Who blocked it through the bot, and why. */
+  by?: string;
+  reason?: string;
 }
 
 export function holdWarningReply(w: Words, warning: HoldWarning, buttons: Button[]): Reply {
   const { t, when, duration } = words(w);
   const { hosting } = warning;
   const vars = { hosting, since: when(warning.since), end: when(warning.end), state: stateLabel(t, warning.state) };
-  const lines = [
-    t(warning.exact ? "jobs:hold.text" : "jobs:hold.textLatest", vars),
-    t(warning.state === "spam" ? "jobs:hold.todoSpam" : "jobs:hold.todo"),
-  ];
+  const lines = [t(warning.exact ? "jobs:hold.text" : "jobs:hold.textLatest", vars)];
+  if (warning.by) {
+    const who = { name: warning.by, time: when(warning.since), reason: warning.reason };
+    lines.push(t(warning.reason ? "core:status.blockedByLine" : "core:status.blockedByLineNoReason", who));
+  }
+  lines.push(t(warning.state === "spam" ? "jobs:hold.todoSpam" : "jobs:hold.todo"));
   const title = t("jobs:hold.title", { hosting, left: duration(warning.end - warning.now) });
   return reply(title, "warning", lines, buttons);
 }

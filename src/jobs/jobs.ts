@@ -135,7 +135,7 @@ export class Jobs {
   }
 
   private async tickNow(): Promise<void> {
-    // Hold warnings first: they need no API call, so an outage cannot delay them.
+    // Hold warnings first: an outage cannot delay them (they fall back to the last state seen).
     await this.holds.check();
     const names = await this.namesOrReport();
     if (!names) {

@@ -63,7 +63,13 @@ export const followSchema = z.object({
 export type Follow = z.infer<typeof followSchema>;
 export const followKey = (f: Pick<Follow, "hosting" | "startedAt">): string => `${f.hosting}:${f.startedAt}`;
 
-export const holdSchema = z.object({ since: z.number(), exact: z.boolean() });
+/** A hold: when it started; for a block the bot made, who confirmed it and why. */
+export const holdSchema = z.object({
+  since: z.number(),
+  exact: z.boolean(),
+  by: personSchema.optional(),
+  reason: z.string().optional(),
+});
 export type Hold = z.infer<typeof holdSchema>;
 
 export const postEntrySchema = z.object({
@@ -101,6 +107,8 @@ export const auditRecordSchema = z.object({
   outcome: z.string(),
   /** The provider's reference (task id, query id). */
   reference: z.string().optional(),
+  /** Why, as the person gave it (a block's reason). */
+  reason: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 

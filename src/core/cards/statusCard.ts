@@ -1,7 +1,7 @@
 // The status of one hosting, or a summary of many.
 import type { HostingMail } from "../../hosting/port.ts";
 import { formatPercent } from "../../i18n/format.ts";
-import type { Hold } from "../../store/schema.ts";
+import type { Follow, Hold } from "../../store/schema.ts";
 import type { Context } from "../context.ts";
 import { holdEnd } from "../holds.ts";
 import type { Block, Card, Field, Reply } from "../reply.ts";
@@ -12,9 +12,11 @@ export interface HostingStatus {
   hosting: string;
   mail: HostingMail;
   hold?: Hold;
+  /** An unblock or purge asked for and not in effect yet. */
+  pending?: Follow;
 }
 
-export function statusFields(ctx: Context, { mail, hold }: HostingStatus): Field[] {
+export function statusFields(ctx: Context, { mail, hold, pending }: HostingStatus): Field[] {
   const { t } = ctx;
   const errorShare = mail.sent > 0 ? formatPercent(ctx.language, mail.bounce / mail.sent) : "–";
   const fields: Field[] = [
@@ -34,6 +36,14 @@ export function statusFields(ctx: Context, { mail, hold }: HostingStatus): Field
     },
     { label: t("status.reportTo"), value: mail.reportRecipient || t("status.noRecipient") },
   ];
+  if (hold?.by) {
+    const vars = { name: hold.by.name, time: ctx.dateTime(hold.since), reason: hold.reason };
+    fields.push({ label: t("status.blockedBy"), value: t(hold.reason ? "status.blockedByValue" : "status.blockedByValueNoReason", vars) });
+  }
+  if (pending) {
+    const vars = { name: pending.by.name, time: ctx.dateTime(pending.startedAt) };
+    fields.push({ label: t("status.inProgress"), value: t(`status.pending.${pending.mutation}`, vars) });
+  }
   if (hold) fields.push(...holdFields(ctx, hold, mail.state === "purging"));
   return fields;
 }
@@ -56,13 +66,18 @@ function holdFields(ctx: Context, hold: Hold, purging: boolean): Field[] {
 export function statusReply(ctx: Context, statuses: HostingStatus[]): Reply {
   const card = statuses.length === 1 && statuses[0] ? oneCard(ctx, statuses[0]) : summaryCard(ctx, statuses);
   const data = {
-    hostings: statuses.map(({ hosting, mail, hold }) => ({
+    hostings: statuses.map(({ hosting, mail, hold, pending }) => ({
       name: hosting,
       ...mail,
       // The provider's own word, as it is, when the model does not list it.
       state: mail.stateName ?? mail.state,
       holdSince: hold ? new Date(hold.since).toISOString() : null,
       holdSinceExact: hold?.exact ?? null,
+      blockedBy: hold?.by ?? null,
+      blockReason: hold?.reason ?? null,
+      pending: pending
+        ? { action: pending.mutation, by: pending.by, since: new Date(pending.startedAt).toISOString() }
+        : null,
     })),
   };
   return { text: cardText(card), card, visibility: "requester", data };
@@ -79,14 +94,15 @@ function summaryCard(ctx: Context, statuses: HostingStatus[]): Card {
   const { t } = ctx;
   const worst = statuses.find((s) => stateTone(s.mail.state) === "danger")
     ?? statuses.find((s) => stateTone(s.mail.state) === "warning");
-  const fields = statuses.map(({ hosting, mail }) => ({
-    label: hosting,
-    value: t(mail.maxPerDay > 0 ? "status.summaryLine" : "status.summaryLineNoMax", {
+  const fields = statuses.map(({ hosting, mail, pending }) => {
+    const line = t(mail.maxPerDay > 0 ? "status.summaryLine" : "status.summaryLineNoMax", {
       state: stateLabel(t, mail.state, mail.stateName),
       sent: ctx.number(mail.sentToday),
       max: ctx.number(mail.maxPerDay),
-    }),
-  }));
+    });
+    const note = pending ? ` · ${t(`status.pendingShort.${pending.mutation}`)}` : "";
+    return { label: hosting, value: line + note };
+  });
   return {
     title: t("status.allTitle", { count: statuses.length }),
     tone: worst ? stateTone(worst.mail.state) : "success",
@@ -95,7 +111,8 @@ function summaryCard(ctx: Context, statuses: HostingStatus[]): Card {
 }
 
 /** What to do next, in the domain's words. */
-function adviceFor(ctx: Context, { mail }: HostingStatus): string | undefined {
+function adviceFor(ctx: Context, { mail, pending }: HostingStatus): string | undefined {
+  if (pending?.mutation === "unblock") return ctx.t("status.advice.unblocking");
   switch (mail.state) {
     case "ko":
     case "bounce":

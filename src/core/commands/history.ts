@@ -12,8 +12,8 @@ export const history: QueryCommand = {
   async run(ctx, { hosting }) {
     const records = await ctx.services.store.audit.recent(SHOWN, hosting);
     if (records.length === 0) return notice(ctx.t("history.empty"));
-    const lines = records.map((r) =>
-      ctx.t("history.line", {
+    const lines = records.map((r) => {
+      const line = ctx.t("history.line", {
         time: ctx.dateTime(r.at),
         name: r.actorName,
         platform: r.platform,
@@ -21,8 +21,9 @@ export const history: QueryCommand = {
         command: r.command,
         hosting: r.hosting ?? "–",
         outcome: outcomeText(ctx.t, r.outcome),
-      }),
-    );
+      });
+      return r.reason ? `${line} · ${ctx.t("history.reason", { reason: r.reason })}` : line;
+    });
     const title = hosting ? ctx.t("history.titleFor", { hosting }) : ctx.t("history.title");
     return notice([title, ...lines].join("\n"));
   },

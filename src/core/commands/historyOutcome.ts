@@ -15,7 +15,7 @@ const PLAIN = new Set([
   "done",
   "spam_drill",
 ]);
-const REFUSALS = new Set(["alreadyStopped", "alreadyEnabled", "spam", "purging", "blockFirst"]);
+const REFUSALS = new Set(["alreadyStopped", "alreadyEnabled", "spam", "purging", "blockFirst", "unblockPending"]);
 
 export function outcomeText(t: Translate, code: string): string {
   if (PLAIN.has(code)) return t(`history.outcome.${code}`);
@@ -23,6 +23,7 @@ export function outcomeText(t: Translate, code: string): string {
   const match = /^([a-z_]+)[: ](.+)$/.exec(code);
   const [kind, detail] = [match?.[1], match?.[2] ?? ""];
   if (kind === "refused" && REFUSALS.has(detail)) return t(`history.refusal.${detail}`);
+  if (kind === "already" && detail === "unblockPending") return t("history.outcome.alreadyUnblocking");
   if (kind === "state_changed" && isState(detail)) return t("history.outcome.stateChanged", { state: stateLabel(t, detail) });
   if (kind === "state" && isState(detail)) return t("history.outcome.finished", { state: stateLabel(t, detail) });
   if (kind === "error") return t("history.outcome.error", { code: detail });

@@ -1,5 +1,5 @@
 import { type HostingStatus, statusReply } from "../cards/statusCard.ts";
-import { observeHold } from "../holds.ts";
+import { observeHold, pendingAction } from "../holds.ts";
 import type { QueryCommand } from "./command.ts";
 
 /** `status [hosting|all]`: state, mails sent today, errors, the hold's countdown. */
@@ -14,7 +14,7 @@ export const status: QueryCommand = {
       names.map(async (hosting) => {
         const mail = await services.provider.getMail(hosting);
         const hold = await observeHold(services.store, hosting, mail.state, services.clock.now());
-        return { hosting, mail, hold };
+        return { hosting, mail, hold, pending: await pendingAction(services.store, hosting, mail.state) };
       }),
     );
     return statusReply(ctx, statuses);

@@ -52,7 +52,8 @@ export async function requestMutation(
     await audit(ctx, mutation, hosting, `refused:${refusal}`, reason);
     const text = t(`refused.${refusal}`, { hosting, state: stateLabel(t, mail.state, mail.stateName) });
     // Already in the state asked for: a script wants that to count as success (issue #17).
-    if (refusal === "alreadyEnabled" || refusal === "alreadyStopped") {
+    // An unknown state is not "already so": the person must look before anything is assumed.
+    if ((refusal === "alreadyEnabled" || refusal === "alreadyStopped") && mail.state !== "unknown") {
       const hold = refusal === "alreadyStopped" ? await services.store.holds.get(hosting) : undefined;
       const by = hold ? blockedByLine(ctx, hold) : undefined;
       return already(by ? `${text}\n${by}` : text, hosting, mutation);

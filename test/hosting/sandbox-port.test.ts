@@ -99,8 +99,11 @@ describe("bounces", () => {
     for (const bounce of all) {
       expect(new Date(bounce.date).toISOString()).toBe(bounce.date);
       expect(bounce.to).toMatch(/^[^@\s]+@[a-z0-9.-]+\.[a-z]+$/);
-      expect(bounce.message).toMatch(/^[45]\d\d [45]\.\d\.\d+ /);
+      // Texts in every shape real relays give (see sandbox-answers.test.ts), never empty.
+      expect(bounce.message).toMatch(/\S/);
     }
+    // Not only enhanced codes: the variety of real logs.
+    expect(all.some((b) => !/^[45]\d\d [45]\.\d\.\d+ /.test(b.message ?? ""))).toBe(true);
   });
 
   it("keeps the newest 2000 errors per hosting", async () => {

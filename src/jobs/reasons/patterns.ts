@@ -90,7 +90,7 @@ export const PATTERN_GROUPS: PatternGroup[] = [
     // The script's From or envelope sender is refused.
     reason: "sender_rejected",
     rows: [
-      row("sender.en", "en", /sender (address )?(rejected|refused|denied|invalid|unknown|verify failed)|domain of sender address|unroutable sender|invalid sender|from: domain is invalid|purported responsible address|sending to\/from an address|not a registered gateway user|'send mail as'|not a member of this (mailing )?list|permission to post messages to the group/i),
+      row("sender.en", "en", /sender (address )?(rejected|refused|denied|invalid|unknown|verify failed)|sender domain( \S+)? (does not exist|not found|unknown)|domain of sender address|unroutable sender|invalid sender|from: domain is invalid|purported responsible address|sending to\/from an address|not a registered gateway user|'send mail as'|not a member of this (mailing )?list|permission to post messages to the group/i),
       row("sender.fr", "fr", /exp[ée]diteur (est )?(refus[ée]|rejet[ée]|inconnu|invalide)|adresse (de l'|d')exp[ée]diteur (est )?(invalide|refus[ée]e)|pas autoris[ée] [àa] (lui )?envoyer des messages/i),
       row("sender.de", "de", /Absender(adresse)? (wurde )?(abgelehnt|ungültig|unbekannt|zurückgewiesen)|nicht die erforderlichen Berechtigungen/i),
       row("sender.es", "es", /remitente (es )?(rechazado|no v[áa]lido|desconocido|inv[áa]lido)|no tienes los permisos necesarios para publicar/i),
@@ -128,7 +128,7 @@ export const PATTERN_GROUPS: PatternGroup[] = [
       row("disabled.de", "de", /(Konto|Postfach|Benutzerkonto) (ist )?(gesperrt|deaktiviert|stillgelegt)/i),
       row("disabled.es", "es", /(cuenta|buz[óo]n) (est[áa] )?(desactivad|deshabilitad|bloquead|suspendid)[oa]/i),
       row("disabled.pl", "pl", /konto (jest )?(zablokowane|wyłączone|nieaktywne|zawieszone|niedost[eę]pne)/i),
-      row("disabled.nl", "nl", /(account|mailbox) (is )?(geblokkeerd|uitgeschakeld|gedeactiveerd|opgeschort)/i),
+      row("disabled.nl", "nl", /(account|mailbox)( \S+)? (is )?(geblokkeerd|uitgeschakeld|gedeactiveerd|opgeschort)/i),
       row("disabled.pt", "pt", /conta (está )?(desativad|bloquead|suspens|inativ)a/i),
       row("disabled.fi", "fi", /tili on (suljettu|lukittu|poistettu käytöstä|jäädytetty)/i),
       row("disabled.it", "it", /(account|casella) (è |e' )?(disattivat|disabilitat|sospes|bloccat)[oa]/i),
@@ -140,7 +140,7 @@ export const PATTERN_GROUPS: PatternGroup[] = [
     rows: [
       row("domain.en", "en", /host or domain name not found|(no such|invalid|unknown|illegal) (host\/)?domain|domain (name )?(does not|doesn't) (exist|receive e?mail)|domain (is )?not (found|reachable)|no mx (record )?found|null mx|indicated no smtp service|unrouteable address|host unknown|unknown host|host\/domain does not accept mail|host does not accept mail|couldn't find (a mail exchanger|any host named)|bad destination system address|not accepting network messages|name or service not known|dns lookup failure: host .* not found|no such domain|malformed( or unexpected)? name server reply|domain may not exist/i),
       row("domain.fr", "fr", /domaine (est )?(inexistant|inconnu|introuvable)|nom de domaine (inexistant|introuvable)|le domaine n'existe pas/i),
-      row("domain.de", "de", /Domain (existiert nicht|ist unbekannt|nicht gefunden)|unbekannte Domain|Domäne (existiert nicht|nicht gefunden)/i),
+      row("domain.de", "de", /Domain( \S+)? (existiert nicht|ist unbekannt|nicht gefunden)|unbekannte Domain|Domäne (existiert nicht|nicht gefunden)/i),
       row("domain.es", "es", /(el )?dominio (no existe|desconocido|inexistente)/i),
       row("domain.pl", "pl", /domena (nie istnieje|jest nieznana)|nieznana domena/i),
       row("domain.nl", "nl", /domein (bestaat niet|is onbekend|niet gevonden)|onbekend domein/i),
@@ -153,7 +153,7 @@ export const PATTERN_GROUPS: PatternGroup[] = [
     // The address does not exist at the recipient's server.
     reason: "recipient_unknown",
     rows: [
-      row("unknown.user", "en", /(user|recipient|rcpt|address|mailbox|addressee)( name| <[^>]*>| \[[^\]]*\])? (is )?(unknown|not found|not exist|does not exist|doesn't exist|not listed|invalid)|unknown (user|recipient|address|mailbox|alias)|no such (user|recipient|mailbox|address)|invalid (recipient|address|mailbox|final delivery userid)|(not a|is not an?) (known|valid|active|registered) (user|address|recipient)|(mailbox|account)( that)? (you tried to reach )?does not exist|user not exist|mailbox (currently )?unavailable|no mail ?box (here|available|found)/i),
+      row("unknown.user", "en", /(user|recipient|rcpt|address|mailbox|addressee)( name| <[^>]*>| \[[^\]]*\]| [^\s@]+@[^\s@]+)? (is )?(unknown|not found|not exist|does not exist|doesn't exist|not listed|invalid)|unknown (user|recipient|address|mailbox|alias)|no such (user|recipient|mailbox|address)|invalid (recipient|address|mailbox|final delivery userid)|(not a|is not an?) (known|valid|active|registered) (user|address|recipient)|(mailbox|account)( that)? (you tried to reach )?does not exist|user not exist|mailbox (currently )?unavailable|no mail ?box (here|available|found)/i),
       row("unknown.servers", "en", /recip(ient)?notfound|bad_recipient|badrcptto|not our (user|customer)|not listed in (domino directory|public name)|doesn't have an? [\w.-]+ account|no longer on server|has moved|unknown or illegal|address couldn't be found|bad destination mailbox address|inactive email address|user mailbox not found|no valid recipients|recipient preferences|rcp-p\d|mailbox not found/i),
       row("unknown.fr", "fr", /(utilisateur|destinataire|adresse) (est )?(inconnu|inexistant|introuvable)e?|(adresse|destinataire)( du destinataire| d au moins un destinataire)? invalide|bo[îi]te (aux lettres )?(inexistante|introuvable)|cette adresse n'existe pas/i),
       row("unknown.de", "de", /(Benutzer|Empfänger|Adresse|Postfach) (ist )?(unbekannt|existiert nicht|nicht gefunden)|unbekannter (Benutzer|Empfänger)|kein solcher Benutzer/i),

@@ -21,6 +21,7 @@ import { Scheduler } from "./scheduler.ts";
 import { type JobSettings, jobSettings } from "./settings.ts";
 import { asJob } from "../hosting/callLane.ts";
 import { callPlan, type JobIntervals } from "../hosting/callPlan.ts";
+import { ReasonRise } from "./reasonRise.ts";
 import { StateWatch } from "./watch.ts";
 
 export interface JobsOptions {
@@ -60,6 +61,7 @@ export class Jobs {
   readonly collector: Collector;
   readonly report: ReportJob;
   readonly watch: StateWatch;
+  readonly rise: ReasonRise;
   readonly holds: HoldWarnings;
   private readonly scheduler: Scheduler;
   private readonly logger;
@@ -98,6 +100,7 @@ export class Jobs {
       sleep,
     });
     this.watch = new StateWatch(services, this.ledger, settings, sleep, concurrency);
+    this.rise = new ReasonRise(services, this.ledger, errors, settings.timeZone);
     this.holds = new HoldWarnings(services, this.ledger, settings, (h) => this.watch.lastState(h));
     this.scheduler = new Scheduler(this.logger);
     this.failures = new JobState(services.store, "failures", failureStateSchema, () => ({ open: {}, lastFailedAt: {} }));
@@ -109,7 +112,7 @@ export class Jobs {
     const errors = storeErrors(app.services.store);
     const names = () => app.engine.hostings.list();
     const jobs = new Jobs(app.services, names, settings, errors, times, options.sleep ?? realSleep, options.concurrency ?? 16);
-    await Promise.all([jobs.collector.load(), jobs.report.load(), jobs.watch.load(), jobs.failures.load()]);
+    await Promise.all([jobs.collector.load(), jobs.report.load(), jobs.watch.load(), jobs.failures.load(), jobs.rise.load()]);
     jobs.detach = app.reports.attach(jobs.report);
     return jobs;
   }
@@ -148,6 +151,7 @@ export class Jobs {
     const now = this.services.clock.now();
     const polls = await this.collector.poll(this.collector.due(names));
     await this.reportFailures("collect", polls.filter((p) => p.error !== undefined).map((p) => ({ hosting: p.hosting, error: p.error })));
+    await this.rise.check(polls.filter((p) => p.added > 0).map((p) => p.hosting));
     if (this.watch.due(now)) {
       const sweep = await this.watch.sweep(names);
       await this.reportFailures("watch", sweep.failed);

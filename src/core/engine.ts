@@ -94,13 +94,23 @@ export class Engine {
       return reply;
     } catch (error) {
       const text = errorText(ctx.t, this.services.logger, error);
-      await this.audit(ctx, "request", command.name, `error:${error instanceof UserError ? error.key : "unexpected"}`);
+      // With the store unavailable the audit cannot be written either: the answer still goes out.
+      await this.audit(ctx, "request", command.name, `error:${error instanceof UserError ? error.key : "unexpected"}`).catch(() => undefined);
       return failure(text);
     }
   }
 
   async act(request: ActionRequest): Promise<ActionResult> {
     const ctx = this.context(request);
+    try {
+      return await this.decide(ctx, request);
+    } catch (error) {
+      // The store unavailable (or anything unexpected): the clicker is told, the card stays.
+      return { notice: failure(errorText(ctx.t, this.services.logger, error)) };
+    }
+  }
+
+  private async decide(ctx: Context, request: ActionRequest): Promise<ActionResult> {
     const { t } = ctx;
     const { store } = this.services;
     const parsed = parseButtonId(request.buttonId);

@@ -3,7 +3,7 @@
 // database and the user but never the password, and retries with backoff while the server
 // cannot be reached at start-up. There is no fall-back to the embedded store.
 import pg from "pg";
-import { StoreError } from "../../errors.ts";
+import { StoreError, UserError } from "../../errors.ts";
 import { describeUrl } from "./url.ts";
 
 export { describeUrl, isPostgresUrl } from "./url.ts";
@@ -84,4 +84,59 @@ export async function checkReachable(pool: pg.Pool, url: string, retry: RetryOpt
       await retry.sleep(Math.min(retry.baseMs * 2 ** (attempt - 1), 30_000));
     }
   }
+}
+
+/** SQLSTATE classes and codes of a database that is not available (down, restarting, cut off, too slow). */
+const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "57014", "53300"]);
+
+/** Whether a failure means the database is not available now (rather than a bad statement). */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? "";
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith("08")) return true;
+  if (isUnreachable(error)) return true;
+  const message = (error as Error | null)?.message ?? "";
+  return /Connection terminated|not queryable|Client was closed|connection error|Cannot use a pool after calling end/i.test(message);
+}
+
+const unavailable = (error: unknown): unknown => (isUnavailable(error) ? new UserError("errors.storeUnavailable") : error);
+
+type AnyQuery = (...args: unknown[]) => Promise<unknown>;
+
+function guardQuery(target: { query: unknown }): AnyQuery {
+  const query = target.query as AnyQuery;
+  return (...args) =>
+    query.apply(target, args).catch((error: unknown) => {
+      throw unavailable(error);
+    });
+}
+
+/**
+ * The pool as the store uses it: a failure because the database is not available becomes the
+ * user's "the store is unavailable, nothing was changed" (a UserError); others stay as they are.
+ */
+export function guardPool(pool: pg.Pool): pg.Pool {
+  return new Proxy(pool, {
+    get(target, property, receiver) {
+      if (property === "query") return guardQuery(target);
+      if (property === "connect") {
+        return async () => {
+          let client: pg.PoolClient;
+          try {
+            client = await target.connect();
+          } catch (error) {
+            throw unavailable(error);
+          }
+          return new Proxy(client, {
+            get(c, p, r) {
+              if (p === "query") return guardQuery(c);
+              const value = Reflect.get(c, p, r);
+              return typeof value === "function" ? value.bind(c) : value;
+            },
+          });
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -32,6 +32,7 @@ import {
   type MessageRef,
   type PostEntry,
 } from "../schema.ts";
+import { guardPool } from "./connection.ts";
 import { errorKey } from "./errorKey.ts";
 import { fenced, PgLease } from "./lease.ts";
 
@@ -47,6 +48,8 @@ export interface PgStoreOptions {
 export class PgStore implements StorePort {
   readonly kind = "postgres";
   readonly lease: PgLease;
+  /** The pool, with "database not available" turned into the user's "store unavailable". */
+  private readonly db: pg.Pool;
   /** Appends before the audit's count bound is next checked (shared by the fenced views). */
   private readonly auditCheck: { left: number };
 
@@ -57,7 +60,8 @@ export class PgStore implements StorePort {
     readonly term?: number,
     auditCheck?: { left: number },
   ) {
-    this.lease = new PgLease(pool);
+    this.db = guardPool(pool);
+    this.lease = new PgLease(this.db);
     this.auditCheck = auditCheck ?? { left: 0 };
   }
 
@@ -68,17 +72,17 @@ export class PgStore implements StorePort {
 
   /** The pool is the caller's (it opened it); closing the store ends it. */
   async close(): Promise<void> {
-    if (this.term === undefined) await this.pool.end();
+    if (this.term === undefined) await this.db.end();
   }
 
   /** A job write: fenced by the term when this is the leader's view. */
   private jobWrite<T>(write: (q: Queryable) => Promise<T>): Promise<T> {
-    if (this.term === undefined) return write(this.pool);
-    return fenced(this.pool, this.term, write);
+    if (this.term === undefined) return write(this.db);
+    return fenced(this.db, this.term, write);
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.db.connect();
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -114,7 +118,7 @@ export class PgStore implements StorePort {
       }),
 
     get: async (token: string) => {
-      const { rows } = await this.pool.query<{ body: Confirmation }>("SELECT body FROM mb_confirmations WHERE token = $1", [token]);
+      const { rows } = await this.db.query<{ body: Confirmation }>("SELECT body FROM mb_confirmations WHERE token = $1", [token]);
       return rows[0]?.body;
     },
 
@@ -129,7 +133,7 @@ export class PgStore implements StorePort {
       const expired: Partial<Confirmation> = { status: "expired", decidedAt: request.at };
       // One statement: the first claim of a pending confirmation wins; an expired one is
       // recorded as such by the first claim that finds it so.
-      const { rows } = await this.pool.query<{ body: Confirmation }>(
+      const { rows } = await this.db.query<{ body: Confirmation }>(
         `UPDATE mb_confirmations
            SET status = CASE WHEN $2 > expires_at THEN 'expired' ELSE $3 END,
                decided_at = $2,
@@ -145,7 +149,7 @@ export class PgStore implements StorePort {
     },
 
     expire: async (token: string, at: number) => {
-      const { rowCount } = await this.pool.query(
+      const { rowCount } = await this.db.query(
         `UPDATE mb_confirmations SET status = 'expired', decided_at = $2, body = body || $3::jsonb
          WHERE token = $1 AND status = 'pending'`,
         [token, at, { status: "expired", decidedAt: at }],
@@ -166,14 +170,14 @@ export class PgStore implements StorePort {
       }),
 
     executing: async () => {
-      const { rows } = await this.pool.query<{ body: Confirmation }>(
+      const { rows } = await this.db.query<{ body: Confirmation }>(
         "SELECT body FROM mb_confirmations WHERE status = 'executing' ORDER BY created_at",
       );
       return rows.map((r) => r.body);
     },
 
     all: async () => {
-      const { rows } = await this.pool.query<{ body: Confirmation }>("SELECT body FROM mb_confirmations ORDER BY created_at");
+      const { rows } = await this.db.query<{ body: Confirmation }>("SELECT body FROM mb_confirmations ORDER BY created_at");
       return rows.map((r) => r.body);
     },
 
@@ -182,15 +186,15 @@ export class PgStore implements StorePort {
 
   readonly holds: HoldOps = {
     all: async () => {
-      const { rows } = await this.pool.query<{ hosting: string; body: Hold }>("SELECT hosting, body FROM mb_holds ORDER BY hosting");
+      const { rows } = await this.db.query<{ hosting: string; body: Hold }>("SELECT hosting, body FROM mb_holds ORDER BY hosting");
       return Object.fromEntries(rows.map((r) => [r.hosting, r.body]));
     },
     get: async (hosting: string) => {
-      const { rows } = await this.pool.query<{ body: Hold }>("SELECT body FROM mb_holds WHERE hosting = $1", [hosting]);
+      const { rows } = await this.db.query<{ body: Hold }>("SELECT body FROM mb_holds WHERE hosting = $1", [hosting]);
       return rows[0]?.body;
     },
     record: async (hosting: string, hold: Hold) => {
-      await this.pool.query(
+      await this.db.query(
         "INSERT INTO mb_holds (hosting, body) VALUES ($1, $2) ON CONFLICT (hosting) DO UPDATE SET body = EXCLUDED.body",
         [hosting, hold],
       );
@@ -214,11 +218,11 @@ export class PgStore implements StorePort {
 
   readonly follows: FollowOps = {
     all: async () => {
-      const { rows } = await this.pool.query<{ body: Follow }>("SELECT body FROM mb_follows ORDER BY key");
+      const { rows } = await this.db.query<{ body: Follow }>("SELECT body FROM mb_follows ORDER BY key");
       return rows.map((r) => r.body);
     },
     add: async (follow: Follow) => {
-      await this.pool.query(
+      await this.db.query(
         "INSERT INTO mb_follows (key, body) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body",
         [followKey(follow), follow],
       );
@@ -232,7 +236,7 @@ export class PgStore implements StorePort {
 
   readonly jobs: JobStateOps = {
     read: async <S extends z.ZodType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>> => {
-      const { rows } = await this.pool.query<{ body: unknown }>("SELECT body FROM mb_job_state WHERE job = $1", [job]);
+      const { rows } = await this.db.query<{ body: unknown }>("SELECT body FROM mb_job_state WHERE job = $1", [job]);
       const parsed = schema.safeParse(rows[0]?.body);
       return parsed.success ? parsed.data : initial();
     },
@@ -250,7 +254,7 @@ export class PgStore implements StorePort {
 
   readonly posts: PostLedgerOps = {
     get: async (key: string) => {
-      const { rows } = await this.pool.query<PostRow>("SELECT status, at, refs FROM mb_posts WHERE key = $1", [key]);
+      const { rows } = await this.db.query<PostRow>("SELECT status, at, refs FROM mb_posts WHERE key = $1", [key]);
       return rows[0] ? toEntry(rows[0]) : undefined;
     },
     claim: (key: string, at: number) =>
@@ -297,11 +301,11 @@ export class PgStore implements StorePort {
   };
 
   readonly audit: AuditOps = {
-    append: (record: AuditRecord) => this.insertAudit(this.pool, record),
+    append: (record: AuditRecord) => this.insertAudit(this.db, record),
     recent: async (limit: number, hosting?: string) => {
       const { rows } = hosting === undefined
-        ? await this.pool.query<{ body: AuditRecord }>("SELECT body FROM mb_audit ORDER BY id DESC LIMIT $1", [limit])
-        : await this.pool.query<{ body: AuditRecord }>(
+        ? await this.db.query<{ body: AuditRecord }>("SELECT body FROM mb_audit ORDER BY id DESC LIMIT $1", [limit])
+        : await this.db.query<{ body: AuditRecord }>(
             "SELECT body FROM mb_audit WHERE hosting = $2 ORDER BY id DESC LIMIT $1",
             [limit, hosting],
           );
@@ -352,7 +356,7 @@ export class PgStore implements StorePort {
         params.push([...hostings]);
         where += " AND hosting = ANY($3::text[])";
       }
-      const { rows } = await this.pool.query<{ at: string; hosting: string; recipient: string; message: string }>(
+      const { rows } = await this.db.query<{ at: string; hosting: string; recipient: string; message: string }>(
         `SELECT at, hosting, recipient, message FROM mb_errors WHERE ${where} ORDER BY at, id`,
         params,
       );
@@ -366,8 +370,8 @@ export class PgStore implements StorePort {
 
   readonly dedupe: DedupeOps = {
     claim: async (key: string, now: number, ttlMs: number) => {
-      if (++this.dedupeClaims % 100 === 0) await this.pool.query("DELETE FROM mb_dedupe WHERE expires_at <= $1", [now]);
-      const { rowCount } = await this.pool.query(
+      if (++this.dedupeClaims % 100 === 0) await this.db.query("DELETE FROM mb_dedupe WHERE expires_at <= $1", [now]);
+      const { rowCount } = await this.db.query(
         `INSERT INTO mb_dedupe (key, expires_at) VALUES ($1, $2)
          ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE mb_dedupe.expires_at <= $3`,
         [key, now + ttlMs, now],

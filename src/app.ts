@@ -23,6 +23,8 @@ export interface App {
   services: Services;
   /** The on-demand report the core is given; running jobs attach to it. */
   reports: OnDemandReports;
+  /** Whether this process runs the scheduled work (set by the start-up path; undefined before). */
+  leadership: { leading(): boolean | undefined };
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     engine,
     services,
     reports,
+    leadership: { leading: () => undefined },
     async close() {
       engine.follower.stop();
       await hosting.close?.();

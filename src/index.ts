@@ -31,6 +31,7 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   // The terminal's channel sink first: the jobs' first tick may post at once (a late report).
   const chat = terminal ? openTerminalChat(app) : undefined;
   const jobs = await startLeaderWork(app);
+  app.leadership.leading = () => jobs.leading;
   logger.info(
     { provider: app.services.provider.kind, slack, discord, terminal },
     "mailbrake started",

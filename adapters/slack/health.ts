@@ -9,14 +9,28 @@ export interface SlackHealth {
   since: number;
 }
 
-export function healthRoute(read: () => SlackHealth): CustomRoute {
+/** What the rest of the process says: the store in use, and whether this replica leads. */
+export interface ProcessHealth {
+  store: string;
+  leader?: boolean;
+}
+
+export function healthRoute(read: () => SlackHealth, process?: () => ProcessHealth): CustomRoute {
   return {
     path: "/healthz",
     method: ["GET"],
     handler: (_req, res) => {
       const health = read();
       res.writeHead(health.connected ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: health.connected, adapter: "slack", mode: health.mode, since: new Date(health.since).toISOString() }));
+      res.end(
+        JSON.stringify({
+          ok: health.connected,
+          adapter: "slack",
+          mode: health.mode,
+          since: new Date(health.since).toISOString(),
+          ...process?.(),
+        }),
+      );
     },
   };
 }

@@ -74,7 +74,7 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
     processBeforeResponse: options.processBeforeResponse ?? false,
     ...(mode === "socket"
       ? { socketMode: true, appToken: env.SLACK_APP_TOKEN, installerOptions: { clientOptions } }
-      : { signingSecret: env.SLACK_SIGNING_SECRET, customRoutes: [healthRoute(() => health)] }),
+      : { signingSecret: env.SLACK_SIGNING_SECRET, customRoutes: [healthRoute(() => health, () => ({ store: app.services.store.kind, leader: app.leadership.leading() }))] }),
   });
   bolt.error(async (error) => {
     logger.error({ err: { name: error.name, code: error.code, message: error.message } }, "slack listener failed");

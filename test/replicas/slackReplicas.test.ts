@@ -64,4 +64,13 @@ describe("Slack replicas on one database", () => {
     expect(executed).toHaveLength(1);
     expect((await shared.getMail(HOSTING)).state).toBe("ko");
   });
+
+  it("/healthz says the store in use and whether this replica leads", async () => {
+    const h = await startHarness({ dataDir: await tempDir(), policy, env: { DATABASE_URL: await freshDatabase() } });
+    harnesses.push(h);
+    h.app.leadership.leading = () => false;
+    expect(await (await fetch(`${h.base}/healthz`)).json()).toMatchObject({ ok: true, store: "postgres", leader: false });
+    h.app.leadership.leading = () => true;
+    expect(await (await fetch(`${h.base}/healthz`)).json()).toMatchObject({ ok: true, store: "postgres", leader: true });
+  });
 });

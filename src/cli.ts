@@ -60,7 +60,10 @@ export async function main(argv: string[]): Promise<number> {
       return await (await import("./index.ts")).runBot({ forceTerminal: true });
     }
     if (words[0] === "doctor" && words.length === 1) {
-      return await (await import("./hosting/ovh/doctorMain.ts")).doctorMain();
+      const code = await (await import("./hosting/ovh/doctorMain.ts")).doctorMain();
+      if (!process.env.DATABASE_URL) return code;
+      const { databaseDoctorMain } = await import("./store/pg/doctor.ts");
+      return Math.max(code, await databaseDoctorMain());
     }
     if (words[0] === "store" && words[1] === "import" && words.length === 2) {
       return await (await import("./store/pg/importMain.ts")).storeImportMain();

@@ -21,7 +21,7 @@ describe("mailbrake doctor with a database", () => {
     await db.end();
     const led = await runCli(["doctor"], { dataDir, env: { DATABASE_URL: url } });
     expect(led.code).toBe(0);
-    expect(led.stdout).toMatch(/✔ schema 1 \(this mailbrake knows 1\)\n✔ scheduled work led by web-1\/42\/abc \(term 7, 1[45] s left on the lease\)/);
+    expect(led.stdout).toMatch(/✔ schema 1 \(this mailbrake knows 1\)\n✔ scheduled work led by web-1\/42\/abc \(term 7, \d+ s left on the lease\)/);
   });
 
   it("a refused password fails the check in one line, never showing it", async () => {

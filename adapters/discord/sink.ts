@@ -5,6 +5,7 @@ import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.
 import type { Logger } from "pino";
 import type { ChannelSink, PostTarget } from "../../src/core/notifier.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { channelsFor } from "../../src/core/routing.ts";
 import type { Policy } from "../../src/policy.ts";
 import type { MessageRef } from "../../src/store/schema.ts";
 import { restMessage } from "./payload.ts";
@@ -39,17 +40,10 @@ export class DiscordSink implements ChannelSink {
     private readonly logger: Logger,
   ) {}
 
-  /** The channels a post goes to, each once. */
+  /** The channels a post goes to, each once (the one rule of core/routing.ts). */
   channelsFor(target: PostTarget): string[] {
-    const hostingChannel = target.hosting
-      ? this.policy.channels.hostings[target.hosting]?.discord
-      : undefined;
-    const origin =
-      target.origin?.platform === "discord" && target.origin.channel !== "dm"
-        ? target.origin.channel
-        : undefined;
-    const all = [this.teamChannel ?? this.policy.channels.discord, hostingChannel, origin];
-    return [...new Set(all.filter((c): c is string => Boolean(c)))];
+    const routing = { platform: "discord" as const, teamChannel: this.teamChannel, policy: this.policy };
+    return channelsFor({ ...routing, postable: (channel) => channel !== "dm" }, target);
   }
 
   async post(reply: Reply, target: PostTarget): Promise<MessageRef[]> {

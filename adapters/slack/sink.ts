@@ -4,6 +4,7 @@ import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ChannelSink, PostTarget } from "../../src/core/notifier.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { channelsFor } from "../../src/core/routing.ts";
 import type { Policy } from "../../src/policy.ts";
 import type { MessageRef } from "../../src/store/schema.ts";
 import { renderReply } from "./render.ts";
@@ -35,13 +36,10 @@ export class SlackSink implements ChannelSink {
     private readonly options: SinkOptions,
   ) {}
 
-  /** The channels a post goes to, without duplicates. DMs (D…) are not posted to. */
+  /** The channels a post goes to (the one rule of core/routing.ts). DMs (D…) are not posted to. */
   channelsFor(target: PostTarget): string[] {
     const { policy, channel } = this.options;
-    const perHosting = target.hosting ? policy.channels.hostings[target.hosting]?.slack : undefined;
-    const origin = target.origin?.platform === "slack" && /^[CG]/.test(target.origin.channel) ? target.origin.channel : undefined;
-    const all = [channel, policy.channels.slack, perHosting, origin].filter((c): c is string => Boolean(c));
-    return [...new Set(all)];
+    return channelsFor({ platform: "slack", teamChannel: channel, policy, postable: (c) => /^[CG]/.test(c) }, target);
   }
 
   /** Never throws: a failing channel or upload is logged, and the references already posted are kept. */

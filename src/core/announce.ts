@@ -22,6 +22,7 @@ export function announcement(services: Services, c: Confirmation, reference: str
   const name = c.decidedBy?.name ?? "";
   const lines = [t(`announce.${c.mutation}`, { name, hosting: c.hosting, time, email: c.args.email })];
   if (c.args.reason) lines.push(t("announce.reason", { reason: c.args.reason }));
+  if (c.mutation === "unblock") lines.push(t("announce.unblockBurst"));
   if (c.mutation !== "recipient") lines.push(t(`mutation.${c.mutation}.effect`));
   if (reference) lines.push(t("resolved.reference", { reference }));
   const card: Card = {

@@ -187,6 +187,9 @@ export class StateWatch {
       const reply = spikeReply(w, undelivered.data, undelivered.buttons ?? []);
       return (await this.ledger.postOnce(undelivered.key, reply, { hosting })) ? 1 : 0;
     }
+    // Sending just came back: what was sent since the last look includes the held e-mails
+    // released at once. That burst is expected (the unblock's announcement says so), not a spike.
+    if (before && !isSending(before.state)) return 0;
     const { spikeFactor, spikeMinMails, spikeDailyShare } = this.settings;
     const shareHit = mail.maxPerDay > 0 && mail.sentToday >= spikeDailyShare * mail.maxPerDay;
     let burst: Spike["burst"];

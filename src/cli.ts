@@ -11,17 +11,42 @@ export interface CliFlags extends OneShotFlags {
   version: boolean;
 }
 
-export function parseArgs(argv: string[]): { flags: CliFlags; words: string[] } {
+/** The options, as `--help` lists them. */
+export const OPTIONS = ["--yes", "-y", "--json", "--help", "-h", "--version", "-V"] as const;
+
+/**
+ * Splits options from words. Anything else that starts with `-` is an unknown option (a typo
+ * such as `--jsn` must not be ignored); after `--` every argument is a word.
+ */
+export function parseArgs(argv: string[]): { flags: CliFlags; words: string[]; unknown: string[] } {
   const flags: CliFlags = { help: false, version: false, yes: false, json: false };
   const words: string[] = [];
+  const unknown: string[] = [];
+  let onlyWords = false;
   for (const arg of argv) {
-    if (arg === "--help" || arg === "-h") flags.help = true;
+    if (onlyWords) words.push(arg);
+    else if (arg === "--") onlyWords = true;
+    else if (arg === "--help" || arg === "-h") flags.help = true;
     else if (arg === "--version" || arg === "-V") flags.version = true;
     else if (arg === "--yes" || arg === "-y") flags.yes = true;
     else if (arg === "--json") flags.json = true;
+    else if (/^-./.test(arg)) unknown.push(arg);
     else words.push(arg);
   }
-  return { flags, words };
+  return { flags, words, unknown };
+}
+
+/**
+ * `mailbrake doctor | head -2`: the reader went away. The output is not needed any more, so
+ * the process ends quietly (as `cat` does) instead of dying with an EPIPE stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }
 
 function version(): string {
@@ -39,7 +64,16 @@ async function usage(): Promise<string> {
 
 export async function main(argv: string[]): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
-  const { flags, words } = parseArgs(argv);
+  quietOnClosedPipe();
+  const { flags, words, unknown } = parseArgs(argv);
+  if (unknown.length > 0) {
+    const { toLanguage, translator } = await import("./i18n/index.ts");
+    const { terminalLanguage } = await import("../adapters/console/actor.ts");
+    const t = translator(terminalLanguage(process.env, toLanguage(process.env.MAILBRAKE_LOCALE) ?? "en"));
+    const text = t("console:unknownOption", { options: unknown.join(" "), valid: OPTIONS.join(" ") });
+    process.stderr.write(`mailbrake: ${text}\n`);
+    return 4;
+  }
   if (flags.version) {
     process.stdout.write(`mailbrake ${version()}\n`);
     return 0;

@@ -11,6 +11,32 @@ import type { Reply } from "../../src/core/reply.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { createLogger, secretsOf } from "../../src/logger.ts";
 
+/** Exit codes of one-shot commands (listed in `--help` and the README). */
+export const EXIT = {
+  ok: 0,
+  /** Refused (the state does not allow it, a role is missing) or failed. */
+  refused: 1,
+  /** Configuration, credentials or data file. */
+  config: 2,
+  /** A change asked without --yes. */
+  needsYes: 3,
+  /** Bad usage: an unknown option. */
+  usage: 4,
+  /** The provider could not be reached (network, timeout, rate limit, 5xx). */
+  unreachable: 5,
+} as const;
+
+const UNREACHABLE = new Set(["unavailable", "timeout", "rate_limited"]);
+const CREDENTIALS = new Set(["auth", "forbidden"]);
+
+/** The exit code of a reply. */
+export function exitCode(reply: Reply): number {
+  if (!reply.failed) return EXIT.ok;
+  if (reply.fault && UNREACHABLE.has(reply.fault)) return EXIT.unreachable;
+  if (reply.fault && CREDENTIALS.has(reply.fault)) return EXIT.config;
+  return EXIT.refused;
+}
+
 /** The command line's switches a one-shot command honours. */
 export interface OneShotFlags {
   /** Confirm a mutating command without asking. */
@@ -55,19 +81,19 @@ export async function runOnce(words: string[], flags: OneShotFlags, io: OneShotI
       const first = t("console:otherActionFirst", { action: reply.confirms, hosting, asked });
       if (flags.json) output(io, reply, flags, `${reply.text}\n\n${first}`);
       else io.err.write(`${renderText(reply, { color: false })}\n\n${first}\n`);
-      return 1;
+      return EXIT.refused;
     }
     if (buttons && !reply.failed) {
       if (!flags.yes) {
         output(io, reply, flags, `${translator(language)("console:needsYes")}`);
-        return 3;
+        return EXIT.needsYes;
       }
       const result = await app.engine.act({ ...request, buttonId: buttons.confirm });
       reply = result.update ?? result.notice ?? reply;
     }
     const files = await saveAttachments(reply, dirname(env.MAILBRAKE_DATA_FILE));
     output(io, reply, flags, undefined, files);
-    return reply.failed ? 1 : 0;
+    return exitCode(reply);
   } finally {
     await app.close();
   }

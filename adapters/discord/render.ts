@@ -17,7 +17,7 @@ import {
   type Reply,
   type Tone,
 } from "../../src/core/reply.ts";
-import { safe, truncate } from "./escape.ts";
+import { escapeText, safe, truncate } from "./escape.ts";
 
 /** Discord's documented limits. */
 export const LIMITS = {
@@ -78,9 +78,21 @@ export function renderMessage(reply: Reply): DiscordMessage {
     return { content: safe(reply.text, LIMITS.content), embeds: [], components: [], files };
   }
   const embed = renderEmbed(reply.card);
+  mentionPerson(embed, reply.mention);
   const image = files.find((f) => f.contentType === "image/png");
   if (image) embed.image = { url: `attachment://${image.name}` };
   return { content: "", embeds: [embed], components: renderButtons(reply.card), files };
+}
+
+/**
+ * A Discord user named in the text is shown as a mention (`<@id>`), which Discord draws with
+ * their current name: a display name chosen to look like someone else's cannot fool the
+ * channel. Posts are sent with no allowed mentions, so nobody is pinged.
+ */
+function mentionPerson(embed: APIEmbed, mention: Reply["mention"]): void {
+  if (mention?.platform !== "discord" || !/^\d{1,20}$/.test(mention.id) || !embed.description) return;
+  const name = escapeText(mention.name);
+  if (name) embed.description = embed.description.replace(name, () => `<@${mention.id}>`);
 }
 
 export function renderEmbed(card: Card): APIEmbed {

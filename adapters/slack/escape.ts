@@ -22,6 +22,16 @@ export function slackText(text: string): string {
     .replace(/(^|[\s([{"'“‘])([*_~])(?=\S)/gu, `$1$2${WORD_JOINER}`);
 }
 
+/**
+ * Text as Slack sends it (a slash command's text, like message text) has `&`, `<` and `>`
+ * escaped already. Decoded once on the way in, so that what people typed is kept and shown as
+ * typed, and escaped once on the way out by `slackText`. `&amp;` is decoded last, so
+ * `&amp;lt;` stays the `&lt;` a person typed.
+ */
+export function slackDecode(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 /** Shortens escaped text to Slack's limit without cutting an entity or a surrogate pair. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -7,6 +7,7 @@ import type { ActionResult, Engine } from "../../src/core/engine.ts";
 import type { Place } from "../../src/core/actor.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { translate } from "../../src/i18n/index.ts";
+import { slackDecode } from "./escape.ts";
 import type { DeliveryLog } from "./once.ts";
 import type { SlackPeople } from "./people.ts";
 import { renderReply } from "./render.ts";
@@ -62,7 +63,7 @@ async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: 
   const { actor, language } = await deps.people.person(command.user_id, command.user_name);
   const started = Date.now();
   const reply = await guarded(deps, language, actor.id, () =>
-    deps.engine.handle({ actor, place: placeOf(command.channel_id), language, text: command.text ?? "" }),
+    deps.engine.handle({ actor, place: placeOf(command.channel_id), language, text: slackDecode(command.text ?? "") }),
   );
   deps.logger.debug({ user: actor.id, ms: Date.now() - started }, "slash command answered");
   await send(deps, respond, {

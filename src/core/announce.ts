@@ -33,5 +33,6 @@ export function announcement(services: Services, c: Confirmation, reference: str
       ...lines.slice(1).map((text) => ({ type: "context" as const, text })),
     ],
   };
-  return { text: cardText(card), card, visibility: "channel" };
+  const mention = c.decidedBy ? { platform: c.decidedBy.platform, id: c.decidedBy.id, name } : undefined;
+  return { text: cardText(card), card, visibility: "channel", mention };
 }

@@ -82,7 +82,8 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
     return reply;
   } catch (error) {
     const text = t("resolved.failed", { error: errorText(t, services.logger, error) });
-    return finish("failed", { tone: "danger", text }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
+    const code = error instanceof HostingError ? error.code : undefined;
+    return { ...(await finish("failed", { tone: "danger", text }, `error:${code ?? "unexpected"}`)), fault: code };
   }
 }
 

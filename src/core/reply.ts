@@ -52,6 +52,13 @@ export interface Reply {
   card?: Card;
   visibility: "requester" | "channel";
   attachments?: Attachment[];
+  /**
+   * The person the first line names by display name (an announcement's decider): a platform
+   * that can name them by id (Discord's `<@id>`) does so, so the name cannot be spoofed.
+   */
+  mention?: { platform: string; id: string; name: string };
+  /** The provider's fault code when a provider call failed (picks the one-shot exit code). */
+  fault?: string;
   /** Set when the request was refused or failed (exit code of one-shot commands). */
   failed?: boolean;
   /**

@@ -63,7 +63,8 @@ export function checkValue(kind: ArgKind, raw: string | undefined): Checked<stri
       return { ok: true, value: ms };
     }
     case "reason": {
-      const reason = raw?.trim().slice(0, KINDS.reason.maxLength);
+      // Cut on characters (code points), never inside a surrogate pair.
+      const reason = raw === undefined ? undefined : Array.from(raw.trim()).slice(0, KINDS.reason.maxLength).join("");
       return { ok: true, value: reason ? reason : undefined };
     }
     default:

@@ -32,7 +32,8 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   if (!usesOvh(env)) {
     write(t("ovh:doctor.sandbox"));
     writeRights(options);
-    return 0;
+    // Nothing was checked: a script asking "are the credentials fine?" must not read success.
+    return 2;
   }
   const settings = settingsFromEnv(env, options.logger);
   // A handful of calls, once: not held to the jobs' budget (which it reports on).

@@ -78,8 +78,9 @@ describe("Discord adapter: command → confirmation → click", () => {
       embeds: { description: string }[];
       allowed_mentions: unknown;
     };
+    // Named as a mention that pings nobody, never by a spoofable display name (issue #17).
     expect(announced.embeds[0]!.description).toContain(
-      "user-100000000000000001 blocked the sending of emails of boulangerie-martin.fr",
+      "<@100000000000000001> blocked the sending of emails of boulangerie-martin.fr",
     );
     expect(announced.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });

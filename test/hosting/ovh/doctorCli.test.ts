@@ -31,9 +31,9 @@ async function run(dataDir: string, env: Record<string, string>): Promise<{ code
 }
 
 describe("mailbrake doctor (CLI)", () => {
-  it("without credentials, explains the sandbox and exits 0", async () => {
+  it("without credentials, explains the sandbox and exits 2 (nothing checked: issue #17)", async () => {
     const { code, out } = await run(await tempDir(), {});
-    expect(code).toBe(0);
+    expect(code).toBe(2);
     expect(out).toContain("uses the embedded sandbox");
     expect(out).toContain("https://eu.api.ovh.com/createToken/?");
   });

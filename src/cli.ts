@@ -97,7 +97,9 @@ export async function main(argv: string[]): Promise<number> {
       const code = await (await import("./hosting/ovh/doctorMain.ts")).doctorMain();
       if (!process.env.DATABASE_URL) return code;
       const { databaseDoctorMain } = await import("./store/pg/doctor.ts");
-      return Math.max(code, await databaseDoctorMain());
+      // A failed database check says so (1); else the provider's verdict (2 without credentials).
+      const database = await databaseDoctorMain();
+      return database !== 0 ? database : code;
     }
     if (words[0] === "store" && words[1] === "import" && words.length === 2) {
       return await (await import("./store/pg/importMain.ts")).storeImportMain();

@@ -22,20 +22,10 @@ export const EXIT = {
   needsYes: 3,
   /** Bad usage: an unknown option. */
   usage: 4,
-  /** The provider could not be reached (network, timeout, rate limit, 5xx). */
-  unreachable: 5,
 } as const;
 
-const UNREACHABLE = new Set(["unavailable", "timeout", "rate_limited"]);
-const CREDENTIALS = new Set(["auth", "forbidden"]);
-
-/** The exit code of a reply. */
-export function exitCode(reply: Reply): number {
-  if (!reply.failed) return EXIT.ok;
-  if (reply.fault && UNREACHABLE.has(reply.fault)) return EXIT.unreachable;
-  if (reply.fault && CREDENTIALS.has(reply.fault)) return EXIT.config;
-  return EXIT.refused;
-}
+/** The exit code of a reply (a provider fault is a failure too: its one line says which). */
+export const exitCode = (reply: Reply): number => (reply.failed ? EXIT.refused : EXIT.ok);
 
 /** The command line's switches a one-shot command honours. */
 export interface OneShotFlags {

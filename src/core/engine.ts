@@ -1,7 +1,6 @@
 // The command engine: parses a request, checks permissions, answers or asks for confirmation,
 // and carries out confirmed actions exactly once.
 import { UserError } from "../errors.ts";
-import { HostingError } from "../hosting/port.ts";
 import type { Confirmation } from "../store/schema.ts";
 import { type ActionRequest, type Actor, type CommandRequest, hasRole, type InvocationRequest } from "./actor.ts";
 import { bindValues, type Values, wordsToValues } from "./args/bind.ts";
@@ -97,7 +96,7 @@ export class Engine {
       const text = errorText(ctx.t, this.services.logger, error);
       // With the store unavailable the audit cannot be written either: the answer still goes out.
       await this.audit(ctx, "request", command.name, `error:${error instanceof UserError ? error.key : "unexpected"}`).catch(() => undefined);
-      return { ...failure(text), fault: error instanceof HostingError ? error.code : undefined };
+      return failure(text);
     }
   }
 

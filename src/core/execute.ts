@@ -82,8 +82,7 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
     return reply;
   } catch (error) {
     const text = t("resolved.failed", { error: errorText(t, services.logger, error) });
-    const code = error instanceof HostingError ? error.code : undefined;
-    return { ...(await finish("failed", { tone: "danger", text }, `error:${code ?? "unexpected"}`)), fault: code };
+    return finish("failed", { tone: "danger", text }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
   }
 }
 

@@ -57,8 +57,6 @@ export interface Reply {
    * that can name them by id (Discord's `<@id>`) does so, so the name cannot be spoofed.
    */
   mention?: { platform: string; id: string; name: string };
-  /** The provider's fault code when a provider call failed (picks the one-shot exit code). */
-  fault?: string;
   /** Set when the request was refused or failed (exit code of one-shot commands). */
   failed?: boolean;
   /**

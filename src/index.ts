@@ -27,10 +27,13 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   const app = await createApp(env, { logger });
   const adapters: RunningAdapter[] = [];
   if (slack) adapters.push(await startAdapter(app, "slack"));
-  if (discord) adapters.push(await startAdapter(app, "discord"));
+  // With a shared database, Discord's one gateway session moves with the leader (two sessions on
+  // one token would both get every interaction).
+  const discordOnLeader = discord && app.services.store.kind === "postgres";
+  if (discord && !discordOnLeader) adapters.push(await startAdapter(app, "discord"));
   // The terminal's channel sink first: the jobs' first tick may post at once (a late report).
   const chat = terminal ? openTerminalChat(app) : undefined;
-  const jobs = await startLeaderWork(app);
+  const jobs = await startLeaderWork(app, discordOnLeader ? { leaderAdapters: [() => startAdapter(app, "discord")] } : {});
   app.leadership.leading = () => jobs.leading;
   logger.info(
     { provider: app.services.provider.kind, slack, discord, terminal },

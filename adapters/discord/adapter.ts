@@ -85,6 +85,7 @@ export async function startDiscord(
     sink,
     registration,
     async stop() {
+      app.services.notifier.remove(sink);
       sink.stop();
       // Closing is not a fault: no "disconnected / reconnecting" lines for it.
       client

@@ -35,6 +35,12 @@ export class Notifier {
     this.sinks.push(sink);
   }
 
+  /** A stopped adapter's sink (the Discord gateway moves with the leader between replicas). */
+  remove(sink: ChannelSink): void {
+    const index = this.sinks.indexOf(sink);
+    if (index >= 0) this.sinks.splice(index, 1);
+  }
+
   get platforms(): Platform[] {
     return this.sinks.map((s) => s.platform);
   }

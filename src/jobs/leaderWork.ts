@@ -26,7 +26,16 @@ interface Fenceable {
 }
 const fenceable = (store: StorePort): store is StorePort & Fenceable => "fencedBy" in store;
 
-export async function startLeaderWork(app: LeaderHost): Promise<LeaderWork> {
+export interface LeaderWorkOptions {
+  /** Started when this replica leads, stopped when it stops leading (Discord's one gateway session). */
+  leaderAdapters?: (() => Promise<{ stop(): Promise<void> }>)[];
+}
+
+/** Leader adapters started this often within an hour start later and later (Discord caps identifies). */
+const FREE_STARTS = 3;
+const HOUR_MS = 3_600_000;
+
+export async function startLeaderWork(app: LeaderHost, options: LeaderWorkOptions = {}): Promise<LeaderWork> {
   const { store } = app.services;
   if (!fenceable(store)) {
     app.engine.follower.start();
@@ -40,11 +49,36 @@ export async function startLeaderWork(app: LeaderHost): Promise<LeaderWork> {
     };
   }
   let jobs: { stop(): Promise<void> } | undefined;
+  const adapters: { stop(): Promise<void> }[] = [];
+  const starts: number[] = [];
+  const logger = app.services.logger.child({ component: "leader" });
+  const startAdapters = async () => {
+    const factories = options.leaderAdapters ?? [];
+    if (factories.length === 0) return;
+    const now = Date.now();
+    starts.push(now);
+    while (starts[0]! < now - HOUR_MS) starts.shift();
+    const extra = starts.length - FREE_STARTS;
+    if (extra > 0) {
+      const waitMs = Math.min(30_000 * 2 ** (extra - 1), 600_000);
+      logger.warn({ waitMs, startsThisHour: starts.length }, "leadership changed often: the chat gateway starts later");
+      await new Promise((resolve) => setTimeout(resolve, waitMs).unref());
+    }
+    for (const start of factories) {
+      adapters.push(
+        await start().catch((error: unknown) => {
+          logger.error({ err: error }, "a leader's chat adapter could not start");
+          return { stop: async () => undefined };
+        }),
+      );
+    }
+  };
   const leadership = new Leadership({
     lease: store.lease,
     holder: `${hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`,
-    logger: app.services.logger.child({ component: "leader" }),
+    logger,
     onGain: async (term) => {
+      await startAdapters();
       const services: Services = { ...app.services, store: store.fencedBy(term) };
       app.engine.follower.start();
       jobs = await startJobs({ ...app, services });
@@ -53,6 +87,7 @@ export async function startLeaderWork(app: LeaderHost): Promise<LeaderWork> {
       app.engine.follower.stop();
       await jobs?.stop();
       jobs = undefined;
+      await Promise.all(adapters.splice(0).map((a) => a.stop().catch(() => undefined)));
     },
   });
   await leadership.start();

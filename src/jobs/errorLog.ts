@@ -12,6 +12,14 @@ export interface ErrorSource {
    * twice (a crash between the append and the cursor's save) counts once.
    */
   between(from: number, to: number, hostings?: ReadonlySet<string>): Promise<CollectedError[]>;
+  /** The same errors handed to `visit` one at a time as they are read (the report aggregates
+   * them as they come, so its memory does not grow with the errors kept). */
+  scan(
+    from: number,
+    to: number,
+    hostings: ReadonlySet<string> | undefined,
+    visit: (error: CollectedError) => void,
+  ): Promise<void>;
 }
 
 export class MemoryErrorLog implements ErrorSource {
@@ -22,6 +30,14 @@ export class MemoryErrorLog implements ErrorSource {
   async between(from: number, to: number, hostings?: ReadonlySet<string>): Promise<CollectedError[]> {
     return this.kept.filter((e) => e.at >= from && e.at < to && (!hostings || hostings.has(e.hosting)));
   }
+  async scan(
+    from: number,
+    to: number,
+    hostings: ReadonlySet<string> | undefined,
+    visit: (error: CollectedError) => void,
+  ): Promise<void> {
+    for (const error of await this.between(from, to, hostings)) visit(error);
+  }
 }
 
 /** The store's collected errors as an error source. */
@@ -29,5 +45,6 @@ export function storeErrors(store: StorePort): ErrorSource {
   return {
     appendAll: (errors) => store.errors.appendMany(errors),
     between: (from, to, hostings) => store.errors.between(from, to, hostings),
+    scan: (from, to, hostings, visit) => store.errors.scan(from, to, hostings, visit),
   };
 }

@@ -114,6 +114,17 @@ export interface CollectedErrorOps {
   appendMany(errors: readonly CollectedError[]): Promise<void>;
   /** Errors with `from <= at < to`, oldest first, for the given hostings (all when omitted). */
   between(from: number, to: number, hostings?: ReadonlySet<string>): Promise<CollectedError[]>;
+  /**
+   * The errors of `between`, oldest first, handed to `visit` one at a time as they are read,
+   * so that a caller aggregating them (the report) never holds them all: its memory follows
+   * what it keeps, not the number of errors.
+   */
+  scan(
+    from: number,
+    to: number,
+    hostings: ReadonlySet<string> | undefined,
+    visit: (error: CollectedError) => void,
+  ): Promise<void>;
   prune(before: number): Promise<number>;
 }
 

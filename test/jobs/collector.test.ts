@@ -138,6 +138,7 @@ describe("error collector", () => {
         await errors.appendAll(list);
       },
       between: errors.between.bind(errors),
+      scan: errors.scan.bind(errors),
     };
     const collector = new Collector({
       provider,

@@ -58,3 +58,22 @@ describe("embedded store files", () => {
     expect((await store.posts.claim("k", 2)).kind).toBe("done");
   });
 });
+
+describe("embedded store: collected errors read as a stream", () => {
+  const err = (at: number, hosting: string) => ({ at, hosting, to: `u${at}@b.fr`, message: "550 no such user" });
+
+  it("scan counts once a hosting's answer appended again after a crash, however many other errors lie between", async () => {
+    const [store] = await openTwo(await tempDir());
+    const answer = Array.from({ length: 100 }, (_, i) => err(1_000 + i, "a.fr"));
+    const others = Array.from({ length: 3_000 }, (_, i) => err(2_000 + i, `o${i % 7}.fr`));
+    const fresh = [err(1_100, "a.fr"), err(1_101, "a.fr")];
+    await store.errors.appendMany(answer);
+    await store.errors.appendMany(others);
+    // The collector restarted before saving a.fr's cursor: the same answer again, then newer errors.
+    await store.errors.appendMany([...answer, ...fresh]);
+    const seen: { at: number; hosting: string }[] = [];
+    await store.errors.scan(0, 10_000, undefined, (e) => seen.push(e));
+    expect(seen).toEqual([...answer, ...others, ...fresh]);
+    expect(seen).toEqual(await store.errors.between(0, 10_000));
+  });
+});

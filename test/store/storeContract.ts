@@ -202,6 +202,22 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await b.errors.between(0, T0 + 3)).toEqual(batch.slice(1));
     });
 
+    it("collected errors: scan hands over the errors of between, one at a time, oldest first", async () => {
+      const [a, b] = await target.open({});
+      const batch = [error(T0), error(T0 + 1), error(T0 + 2, "y.fr")];
+      await a.errors.appendMany(batch);
+      await b.errors.appendMany(batch.slice(1));
+      const scanned = async (from: number, to: number, hostings?: ReadonlySet<string>) => {
+        const seen: unknown[] = [];
+        await b.errors.scan(from, to, hostings, (e) => seen.push(e));
+        return seen;
+      };
+      expect(await scanned(T0, T0 + 3)).toEqual(batch);
+      expect(await scanned(T0 + 1, T0 + 2)).toEqual([batch[1]]);
+      expect(await scanned(T0, T0 + 3, new Set(["y.fr"]))).toEqual([batch[2]]);
+      expect(await scanned(T0 + 3, T0 + 9)).toEqual([]);
+    });
+
     it("dedupe keys: first caller only, while the key lives", async () => {
       const [a, b] = await target.open({});
       const firsts = await Promise.all([a.dedupe.claim("ev1", T0, 1000), b.dedupe.claim("ev1", T0, 1000)]);

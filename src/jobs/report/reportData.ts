@@ -3,10 +3,10 @@
 import type { HostingMail, HostingProvider, Volume } from "../../hosting/port.ts";
 import { calendarDay, instantOf, volumeDay, zonedMidnight } from "../../hosting/providerDate.ts";
 import type { Collector, Gap } from "../collector.ts";
-import type { CollectedError, ErrorSource } from "../errorLog.ts";
+import type { ErrorSource } from "../errorLog.ts";
 import { mapLimit, ProviderPass, type Sleep } from "../retry.ts";
 import type { JobSettings } from "../settings.ts";
-import { DiagnosisCache, type ErrorSummary, summarize } from "./summarize.ts";
+import { DiagnosisCache, type ErrorSummary, SummaryBuilder } from "./summarize.ts";
 
 export const DAY_MS = 86_400_000;
 export const CHART_DAYS = 14;
@@ -63,6 +63,22 @@ export function sentBetween(volumes: readonly Volume[], from: number, to: number
   return Math.round(total);
 }
 
+/** The chart's day of an instant from `firstDay` on: the team's midnights are worked out once,
+ * not formatted again for every error. */
+function calendarDays(firstDay: number, lastDay: number, timeZone: string): (at: number) => number {
+  const starts: { day: number; at: number }[] = [];
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    starts.push({ day, at: zonedMidnight(calendarDay(day, "UTC"), timeZone) });
+  }
+  return (at) => {
+    for (let i = starts.length - 1; i >= 0; i -= 1) {
+      const start = starts[i];
+      if (start && at >= start.at) return start.day;
+    }
+    return dayKey(calendarDay(at, timeZone));
+  };
+}
+
 export async function gatherReport(
   deps: ReportDeps,
   hostings: readonly string[],
@@ -77,24 +93,22 @@ export async function gatherReport(
   // The period before, of the same length: each reason's count is compared with it.
   const beforeFrom = from - (to - from);
   const names = new Set(hostings);
-  const collectedErrors = await deps.errors.between(Math.min(beforeFrom, chartFrom), to, names);
-  const byHosting = new Map<string, CollectedError[]>();
-  const beforeByHosting = new Map<string, CollectedError[]>();
+  // Each error is counted as it is read, into its hosting's summary and its day's bar: what
+  // the report keeps follows what it shows, not the number of errors.
+  const cache = new DiagnosisCache();
+  const builders = new Map(hostings.map((hosting) => [hosting, new SummaryBuilder(cache)]));
+  const dayOf = calendarDays(firstDay, lastDay, timeZone);
   const errorsPerDay = new Map<number, number>();
-  for (const error of collectedErrors) {
-    const into = error.at >= from ? byHosting : error.at >= beforeFrom ? beforeByHosting : undefined;
-    if (into) {
-      const list = into.get(error.hosting);
-      if (list) list.push(error);
-      else into.set(error.hosting, [error]);
-    }
+  await deps.errors.scan(Math.min(beforeFrom, chartFrom), to, names, (error) => {
+    const builder = builders.get(error.hosting);
+    if (error.at >= from) builder?.add(error);
+    else if (error.at >= beforeFrom) builder?.addBefore(error);
     if (error.at >= chartFrom) {
-      const day = dayKey(calendarDay(error.at, timeZone));
+      const day = dayOf(error.at);
       errorsPerDay.set(day, (errorsPerDay.get(day) ?? 0) + 1);
     }
-  }
+  });
   const sentPerDay = new Map<number, number>();
-  const cache = new DiagnosisCache();
   // During an outage the report goes out with "could not be read" notes rather than waiting.
   const pass = new ProviderPass({ retries: deps.settings.retries, baseMs: deps.settings.retryBaseMs, sleep: deps.sleep });
   const reports = await mapLimit(hostings, IN_FLIGHT, async (hosting): Promise<HostingReport> => {
@@ -117,14 +131,10 @@ export async function gatherReport(
     return {
       hosting,
       mail: mail.ok ? mail.value : undefined,
-      summary: summarize(byHosting.get(hosting) ?? [], {
-        cache,
-        // Compared only when the period before was collected in full.
-        before:
-          deps.collector.gaps(beforeFrom, from, new Set([hosting])).length === 0
-            ? (beforeByHosting.get(hosting) ?? [])
-            : undefined,
-      }),
+      // Compared with the period before only when that was collected in full.
+      summary: (builders.get(hosting) ?? new SummaryBuilder(cache)).summary(
+        deps.collector.gaps(beforeFrom, from, new Set([hosting])).length === 0,
+      ),
       sent: volumes.ok ? sentBetween(volumes.value, from, to, timeZone) : undefined,
       gaps: deps.collector.gaps(from, to, new Set([hosting])),
       unread,

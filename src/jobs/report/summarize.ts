@@ -108,17 +108,22 @@ interface Building {
   blocklists: Map<string, number>;
 }
 
-export function summarize(
-  errors: readonly ErrorFacts[],
-  options: { before?: readonly ErrorFacts[]; cache?: DiagnosisCache } = {},
-): ErrorSummary {
-  const cache = options.cache ?? new DiagnosisCache();
-  const groups = new Map<Reason, Building>();
-  const domains = new Map<string, number>();
-  const recipients = new Map<string, number>();
-  for (const error of errors) {
-    const diagnosis = cache.diagnose(error.message);
-    let building = groups.get(diagnosis.reason);
+/** One hosting's summary, built as its errors stream in: it keeps the counts the report
+ * shows, never the errors themselves. */
+export class SummaryBuilder {
+  private total = 0;
+  private readonly groups = new Map<Reason, Building>();
+  private readonly domains = new Map<string, number>();
+  private readonly recipients = new Map<string, number>();
+  private readonly before = new Map<Reason, number>();
+
+  constructor(private readonly cache: DiagnosisCache = new DiagnosisCache()) {}
+
+  /** An error of the period. */
+  add(error: ErrorFacts): void {
+    this.total += 1;
+    const diagnosis = this.cache.diagnose(error.message);
+    let building = this.groups.get(diagnosis.reason);
     if (!building) {
       building = {
         group: {
@@ -134,7 +139,7 @@ export function summarize(
         domains: new Map(),
         blocklists: new Map(),
       };
-      groups.set(diagnosis.reason, building);
+      this.groups.set(diagnosis.reason, building);
     }
     const { group } = building;
     group.count += 1;
@@ -142,37 +147,47 @@ export function summarize(
     else group.permanent += 1;
     if (diagnosis.blocklist) bump(building.blocklists, diagnosis.blocklist);
     const address = (error.to ?? "").toLowerCase();
-    if (address === "") continue;
-    bump(recipients, address);
+    if (address === "") return;
+    bump(this.recipients, address);
     const at = address.lastIndexOf("@");
     const domain = at >= 0 ? address.slice(at + 1) : address;
-    bump(domains, domain);
+    bump(this.domains, domain);
     bump(building.domains, domain);
   }
-  const before = options.before ? countByReason(options.before, cache) : undefined;
-  const reasons = [...groups.values()].map(({ group, domains, blocklists }) => ({
-    ...group,
-    class: (group.temporary > group.permanent ? 4 : 5) as MailClass,
-    domains: ranked(domains),
-    blocklists: ranked(blocklists),
-    ...(before ? { before: before.get(group.reason) ?? 0 } : {}),
-  }));
-  reasons.sort(
-    (a, b) => b.count - a.count || (ORDER.get(a.reason) ?? 0) - (ORDER.get(b.reason) ?? 0),
-  );
-  return {
-    total: errors.length,
-    reasons,
-    domains: ranked(domains),
-    recipients: ranked(recipients),
-  };
+
+  /** An error of the period before, of the same length (counted by reason only). */
+  addBefore(error: ErrorFacts): void {
+    const { reason } = this.cache.diagnose(error.message);
+    this.before.set(reason, (this.before.get(reason) ?? 0) + 1);
+  }
+
+  /** The summary; each reason compared with the period before when `compare` (it was collected in full). */
+  summary(compare: boolean): ErrorSummary {
+    const reasons = [...this.groups.values()].map(({ group, domains, blocklists }) => ({
+      ...group,
+      class: (group.temporary > group.permanent ? 4 : 5) as MailClass,
+      domains: ranked(domains),
+      blocklists: ranked(blocklists),
+      ...(compare ? { before: this.before.get(group.reason) ?? 0 } : {}),
+    }));
+    reasons.sort(
+      (a, b) => b.count - a.count || (ORDER.get(a.reason) ?? 0) - (ORDER.get(b.reason) ?? 0),
+    );
+    return {
+      total: this.total,
+      reasons,
+      domains: ranked(this.domains),
+      recipients: ranked(this.recipients),
+    };
+  }
 }
 
-function countByReason(errors: readonly ErrorFacts[], cache: DiagnosisCache): Map<Reason, number> {
-  const counts = new Map<Reason, number>();
-  for (const error of errors) {
-    const { reason } = cache.diagnose(error.message);
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  return counts;
+export function summarize(
+  errors: readonly ErrorFacts[],
+  options: { before?: readonly ErrorFacts[]; cache?: DiagnosisCache } = {},
+): ErrorSummary {
+  const builder = new SummaryBuilder(options.cache);
+  for (const error of errors) builder.add(error);
+  for (const error of options.before ?? []) builder.addBefore(error);
+  return builder.summary(options.before !== undefined);
 }

@@ -28,6 +28,7 @@ import {
 import { DocumentFile, readDocument } from "./documentFile.ts";
 import { type FolderLock, folderLock, type LockOptions } from "./folderLock.ts";
 import { JsonlFile } from "./jsonlFile.ts";
+import { RecentKeys } from "./recentKeys.ts";
 
 export interface EmbeddedOptions {
   /** The lowdb file; the JSONL files and the lock sit beside it. */
@@ -265,6 +266,19 @@ export class EmbeddedStore implements StorePort {
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
+        });
+      }),
+    scan: (
+      from: number,
+      to: number,
+      hostings: ReadonlySet<string> | undefined,
+      visit: (error: CollectedError) => void,
+    ) =>
+      this.lock.run(async () => {
+        const recent = new RecentKeys();
+        await this.errorLog.each((e) => {
+          if (e.at < from || e.at >= to || (hostings && !hostings.has(e.hosting))) return;
+          if (recent.firstTime(e.hosting, collectedErrorKey(e))) visit(e);
         });
       }),
     prune: (before: number) =>

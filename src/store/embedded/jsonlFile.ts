@@ -1,7 +1,9 @@
 // An append-only JSONL file. Every call runs inside the folder lock (the caller's); appends
 // cost the same whatever the size, reads of the newest records read from the end, and lines
 // torn by a crash are skipped.
+import { createReadStream } from "node:fs";
 import { mkdir, open, readFile } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
 import { dirname } from "node:path";
 import type { z } from "zod";
 import { appendLinesDurably, writeFileDurably } from "./durable.ts";
@@ -55,6 +57,28 @@ export class JsonlFile<T> {
       if (record !== undefined) records.push(record);
     }
     return records;
+  }
+
+  /** Every record, oldest first, handed to `visit` as the file is read a chunk at a time:
+   * memory stays one chunk whatever the file's size. */
+  async each(visit: (record: T) => void): Promise<void> {
+    const decoder = new StringDecoder("utf8");
+    let carry = "";
+    try {
+      for await (const chunk of createReadStream(this.path, { highWaterMark: CHUNK })) {
+        const lines = (carry + decoder.write(chunk as Buffer)).split("\n");
+        carry = lines.pop() ?? "";
+        for (const line of lines) {
+          const record = this.parse(line);
+          if (record !== undefined) visit(record);
+        }
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    const last = this.parse(carry + decoder.end());
+    if (last !== undefined) visit(last);
   }
 
   /** The oldest record, reading only the start of the file. */

@@ -36,6 +36,9 @@ import { guardPool } from "./connection.ts";
 import { errorKey } from "./errorKey.ts";
 import { fenced, PgLease } from "./lease.ts";
 
+/** Errors read a page at a time by `errors.scan`. */
+const SCAN_PAGE = 5_000;
+
 /** Decided confirmations are kept this long so late clicks learn who decided (as embedded). */
 const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
 
@@ -361,6 +364,30 @@ export class PgStore implements StorePort {
         params,
       );
       return rows.map((r) => ({ at: Number(r.at), hosting: r.hosting, to: r.recipient, message: r.message }));
+    },
+    scan: async (from, to, hostings, visit) => {
+      // Page by page in (at, id) order, so a report over many errors holds one page at a time.
+      let after: { at: string; id: string } | undefined;
+      for (;;) {
+        const params: unknown[] = [from, to];
+        let where = "at >= $1 AND at < $2";
+        if (hostings) {
+          params.push([...hostings]);
+          where += ` AND hosting = ANY($${params.length}::text[])`;
+        }
+        if (after) {
+          params.push(after.at, after.id);
+          where += ` AND (at, id) > ($${params.length - 1}::bigint, $${params.length}::bigint)`;
+        }
+        const { rows } = await this.pool.query<{ id: string; at: string; hosting: string; recipient: string; message: string }>(
+          `SELECT id, at, hosting, recipient, message FROM mb_errors WHERE ${where} ORDER BY at, id LIMIT ${SCAN_PAGE}`,
+          params,
+        );
+        for (const r of rows) visit({ at: Number(r.at), hosting: r.hosting, to: r.recipient, message: r.message });
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < SCAN_PAGE) return;
+        after = { at: last.at, id: last.id };
+      }
     },
     prune: (before: number) =>
       this.jobWrite(async (q) => (await q.query("DELETE FROM mb_errors WHERE at < $1", [before])).rowCount ?? 0),

@@ -13,3 +13,9 @@ export function summary(samplesMs: number[]): { p50: number; p99: number; mean: 
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** One benchmark figure with its baseline, the ratio and whether it meets its goal (ratio ≤ goal). */
+export function ratioLine(what: string, value: string, baselineName: string, baseline: string, ratio: number, goal: number): string {
+  const verdict = ratio <= goal ? "met" : "MISSED";
+  return `${what}: ${value} | baseline ${baselineName}: ${baseline} | ratio ${ratio.toFixed(2)}× (goal ≤ ${goal}×) ${verdict}`;
+}

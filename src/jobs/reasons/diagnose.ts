@@ -18,10 +18,16 @@ export interface Diagnosis {
 }
 
 /** All three tables in one matcher: one scan of the text for all of them. */
-const TABLES = new GroupMatcher([...PATTERN_GROUPS, ...CONTEXT_HINTS, ...GENERIC_WORDS]);
+// Built at the first diagnosis, not when the module loads: building it costs about 60 ms,
+// which every command that only imports the report's code (`status` too) used to pay.
+let tables: GroupMatcher | undefined;
+const TABLES = (): GroupMatcher => {
+  tables ??= new GroupMatcher([...PATTERN_GROUPS, ...CONTEXT_HINTS, ...GENERIC_WORDS]);
+  return tables;
+};
 const HINTS_FROM = PATTERN_GROUPS.length;
 const GENERIC_FROM = HINTS_FROM + CONTEXT_HINTS.length;
-const reasonAt = (group: number): Reason | undefined => TABLES.groups[group]?.reason;
+const reasonAt = (group: number): Reason | undefined => TABLES().groups[group]?.reason;
 /** A missing address or domain named in reply to MAIL FROM is our sender's, not the recipient's. */
 const AT_MAIL_FROM = /(in reply to|after) mail from\b/i;
 
@@ -52,19 +58,19 @@ export function diagnose(message: string | null | undefined): Diagnosis {
 }
 
 function reasonOf(text: string, detail: string | undefined, code: string | undefined): Reason {
-  TABLES.read(text);
-  const said = reasonAt(TABLES.first(text, 0, HINTS_FROM));
+  TABLES().read(text);
+  const said = reasonAt(TABLES().first(text, 0, HINTS_FROM));
   if (said) {
     if ((said === "recipient_unknown" || said === "domain_unknown") && AT_MAIL_FROM.test(text))
       return "sender_rejected";
     return said;
   }
-  const hinted = reasonAt(TABLES.first(text, HINTS_FROM, GENERIC_FROM));
+  const hinted = reasonAt(TABLES().first(text, HINTS_FROM, GENERIC_FROM));
   if (hinted) return hinted;
   if (detail) {
     for (const [pattern, reason] of DETAIL_REASONS) if (pattern.test(detail)) return reason;
   }
-  const generic = reasonAt(TABLES.first(text, GENERIC_FROM));
+  const generic = reasonAt(TABLES().first(text, GENERIC_FROM));
   if (generic) return generic;
   // "421 Service not available, closing transmission channel": the server would not talk.
   if (code === "421") return "unreachable";

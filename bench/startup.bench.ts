@@ -1,0 +1,146 @@
+// Start-up and idle memory of the built CLI (bin/mailbrake.js → dist/), each against a
+// baseline run alternately in the same bench: --version and one-shot `status all` against
+// `node -e 0` (goals ≤ 2× and ≤ 4×); one-shot `report all` (goal ≤ 1 s); the terminal chat's
+// prompt against a bare node start (goal ≤ 5×); the idle resident memory of the Slack+Discord
+// bot (against loopback fakes) against a process that only loads @slack/bolt and discord.js
+// (goal ≤ 1.15×). Medians of alternating runs.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { FakeDiscord } from "../test/fakes/discordFake.ts";
+import { FakeSlack } from "../test/fakes/slackApi.ts";
+import { mb, ms, ratioLine } from "./stats.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(root, "bin", "mailbrake.js");
+const RUNS = Number(process.env.STARTUP_BENCH_RUNS ?? 7);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+interface Run {
+  args: string[];
+  env?: Record<string, string>;
+  /** Resolve when stdout shows this (the process is then killed); otherwise at exit. */
+  until?: string;
+  /** After `until`, wait this long and read the process's resident memory. */
+  idleMs?: number;
+}
+
+/** Wall time (ms) from spawn to exit or to the `until` text; resident memory when asked. */
+function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, run.args, {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", MAILBRAKE_DATA_FILE: join(cwd, "mailbrake.json"), ...run.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let done = false;
+    child.on("error", reject);
+    // The prompt comes on stdout, the bot's log lines ("mailbrake started") on stderr.
+    const watch = async (data: Buffer) => {
+      out += data;
+      if (done || !run.until || !out.includes(run.until)) return;
+      done = true;
+      const elapsed = performance.now() - started;
+      let rss = 0;
+      if (run.idleMs) {
+        await sleep(run.idleMs);
+        const status = await readFile(`/proc/${child.pid}/status`, "utf8");
+        rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      }
+      child.kill();
+      resolve({ ms: elapsed, rss });
+    };
+    child.stdout.on("data", watch);
+    child.stderr.on("data", watch);
+    child.on("close", (code) => {
+      if (done) return;
+      if (run.until || code !== 0) reject(new Error(`${run.args.join(" ")} exited with ${code}: ${out.slice(0, 500)}`));
+      else resolve({ ms: performance.now() - started, rss: 0 });
+    });
+  });
+}
+
+/** Alternates `subject` and `baseline` RUNS times; medians of each. */
+async function versus(subject: Run, baseline: Run, cwd: string, pick: "ms" | "rss" = "ms") {
+  const a: number[] = [];
+  const b: number[] = [];
+  await timed(subject, cwd);
+  for (let i = 0; i < RUNS; i++) {
+    a.push((await timed(subject, cwd))[pick]);
+    b.push((await timed(baseline, cwd))[pick]);
+  }
+  return { subject: median(a), baseline: median(b) };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+const dir = await mkdtemp(join(tmpdir(), "mb-bench-startup-"));
+const node = { args: ["-e", "0"] };
+
+const version = await versus({ args: [bin, "--version"] }, node, dir);
+console.log(ratioLine("mailbrake --version", ms(version.subject), "node -e 0", ms(version.baseline), version.subject / version.baseline, 2));
+
+const status = await versus({ args: [bin, "status", "all"] }, node, dir);
+console.log(ratioLine("one-shot status all (sandbox)", ms(status.subject), "node -e 0", ms(status.baseline), status.subject / status.baseline, 4));
+
+const report = await versus({ args: [bin, "report", "all"] }, node, dir);
+console.log(ratioLine("one-shot report all (sandbox, chart drawn)", ms(report.subject), "1 s", ms(1000), report.subject / 1000, 1) + ` (node -e 0: ${ms(report.baseline)})`);
+
+const chat = await versus({ args: [bin, "chat"], until: "mailbrake> " }, node, dir);
+console.log(ratioLine("terminal chat ready (prompt shown)", ms(chat.subject), "node -e 0", ms(chat.baseline), chat.subject / chat.baseline, 5));
+
+// The bot with both chat platforms, against loopback fakes, idle after start-up.
+const slack = await FakeSlack.start();
+const discord = await new FakeDiscord({ applicationId: "300000000000000001" }).start();
+const bot: Run = {
+  args: [bin],
+  env: {
+    LOG_LEVEL: "info",
+    SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
+    SLACK_SIGNING_SECRET: "bench-signing-secret-0123456789",
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(await freePort()),
+    DISCORD_TOKEN: "bench.discord.token",
+    DISCORD_APPLICATION_ID: "300000000000000001",
+    DISCORD_API_URL: discord.apiUrl,
+  },
+  until: "mailbrake started",
+  idleMs: 3000,
+};
+const libraries: Run = {
+  args: ["--input-type=module", "-e", 'await import("@slack/bolt"); await import("discord.js"); console.log("loaded"); setInterval(() => {}, 1000);'],
+  until: "loaded",
+  idleMs: 3000,
+};
+const rssRuns = 3;
+const botRss: number[] = [];
+const libRss: number[] = [];
+for (let i = 0; i < rssRuns; i++) {
+  bot.env = { ...bot.env, PORT: String(await freePort()) };
+  botRss.push((await timed(bot, dir)).rss);
+  libRss.push((await timed(libraries, root)).rss);
+}
+const idle = { subject: median(botRss), baseline: median(libRss) };
+console.log(ratioLine("idle RSS, Slack+Discord bot", mb(idle.subject), "process loading @slack/bolt + discord.js", mb(idle.baseline), idle.subject / idle.baseline, 1.15));
+await slack.close();
+await discord.stop();
+await rm(dir, { recursive: true, force: true });
+process.exit(0);

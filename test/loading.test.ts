@@ -53,12 +53,14 @@ describe("what a command loads", () => {
   });
 
   it.each([["status", "all"], ["report", "all"], ["history"]])(
-    "one-shot %s (sandbox) loads no chat library, no chart library and no OVHcloud client",
+    "one-shot %s (sandbox) loads no chat library, no chart library, no OVHcloud client, no scheduler",
     async (...args) => {
       const loaded = await packagesLoaded(args, await tempDir());
       // The tracer sees what the command does need.
       expect(loaded).toEqual(expect.arrayContaining(["i18next", "zod"]));
       for (const name of [...CHAT, ...CHART, ...OVH]) expect(loaded).not.toContain(name);
+      // Nor the scheduler: a one-shot command runs no job.
+      expect(loaded).not.toContain("node-cron");
     },
   );
 });

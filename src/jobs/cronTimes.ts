@@ -34,14 +34,6 @@ export class CronTimes {
   }
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-11-24": the calendar day of `ms` in `timeZone`. */
-export function localDay(ms: number, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(ms);
-}
+// Kept here for the jobs that import it with CronTimes; it lives on its own so that the
+// report (and a one-shot command) can use it without loading node-cron.
+export { localDay } from "./localDay.ts";

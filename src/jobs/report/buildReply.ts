@@ -2,7 +2,7 @@
 // `/mail report` alike.
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
-import { localDay } from "../cronTimes.ts";
+import { localDay } from "../localDay.ts";
 import { renderChart } from "./chartProcess.ts";
 import { gatherReport, type ReportDeps } from "./reportData.ts";
 import { renderReport, type ReportView } from "./renderReport.ts";

@@ -12,6 +12,7 @@ import type { StorePort } from "../store/port.ts";
 import { Collector } from "./collector.ts";
 import { MemoryErrorLog } from "./errorLog.ts";
 import { buildReportReply } from "./report/buildReply.ts";
+import { chartProcess } from "./report/chartProcess.ts";
 import { DAY_MS } from "./report/reportData.ts";
 import { realSleep } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
@@ -55,6 +56,8 @@ export class OnDemandReports implements ReportService {
     const errors = new MemoryErrorLog();
     const now = () => clock.now();
     const logger = this.deps.logger.child({ component: "jobs" });
+    // The chart process starts (and loads its libraries) while the error logs are read.
+    chartProcess().warm();
     const collector = new Collector({ provider, store, errors, settings, now, sleep: realSleep, logger, ephemeral: true });
     await collector.poll(hostings);
     const to = now();

@@ -36,7 +36,7 @@ for (let round = 0; round < 2; round++) {
   after.push(process.memoryUsage().rss);
 }
 console.log(`resident memory idle: ${mb(idle)}; after 10 000 commands: ${mb(after[0] ?? 0)}; after 20 000: ${mb(after[1] ?? 0)}; peak ${mb(peak)} (goal < 150 MB, not growing)`);
-console.log(`(includes the TypeScript loader, tsx: about 35 MB over plain node; report charts are drawn in a child process, not counted)`);
+console.log(`(the sources run through tsx here, about 35 MB over the built bot; report charts are drawn in a child process, not counted)`);
 await stopChartProcess();
 await app.close();
 await rm(dir, { recursive: true, force: true });

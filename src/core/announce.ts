@@ -1,6 +1,5 @@
 // Announcements of executed actions in the team's channel, in the channel's language.
-import { translator } from "../i18n/index.ts";
-import { formatDateTime } from "../i18n/format.ts";
+import { type Voice, voiceOf } from "../i18n/voice.ts";
 import type { Confirmation } from "../store/schema.ts";
 import type { Card, Reply } from "./reply.ts";
 import { cardText } from "./cards/cardText.ts";
@@ -15,10 +14,14 @@ export function channelLanguage(services: Services, hosting?: string) {
   );
 }
 
+/** The voice of a channel post: the channel's language, the configured time zone. */
+export function channelVoice(services: Services, hosting?: string): Voice {
+  return voiceOf(channelLanguage(services, hosting), services.settings.timeZone);
+}
+
 export function announcement(services: Services, c: Confirmation, reference: string): Reply {
-  const language = channelLanguage(services, c.hosting);
-  const t = translator(language);
-  const time = formatDateTime(language, services.settings.timeZone, c.decidedAt ?? services.clock.now());
+  const { t, dateTime } = channelVoice(services, c.hosting);
+  const time = dateTime(c.decidedAt ?? services.clock.now());
   const name = c.decidedBy?.name ?? "";
   const lines = [t(`announce.${c.mutation}`, { name, hosting: c.hosting, time, email: c.args.email })];
   if (c.args.reason) lines.push(t("announce.reason", { reason: c.args.reason }));

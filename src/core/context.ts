@@ -1,23 +1,18 @@
 // One request's view: who asks, in which language, with which role.
-import { type Language, type Translate, translator } from "../i18n/index.ts";
-import { formatDateTime, formatDuration, formatNumber } from "../i18n/format.ts";
+import type { Language } from "../i18n/index.ts";
+import { type Voice, voiceOf } from "../i18n/voice.ts";
 import type { AuditRecord } from "../store/schema.ts";
 import type { Actor, Place, Role } from "./actor.ts";
 import type { HostingDirectory } from "./hostings.ts";
 import type { Services } from "./services.ts";
 
-export interface Context {
+/** One request's view; it speaks with the asker's voice (language, configured time zone). */
+export interface Context extends Voice {
   services: Services;
   hostings: HostingDirectory;
   actor: Actor;
   place: Place;
-  language: Language;
   role: Role;
-  t: Translate;
-  /** Formats in the user's language and the configured time zone. */
-  dateTime(ms: number): string;
-  duration(ms: number): string;
-  number(value: number): string;
 }
 
 export function makeContext(
@@ -28,19 +23,7 @@ export function makeContext(
   language: Language,
   role: Role,
 ): Context {
-  const zone = services.settings.timeZone;
-  return {
-    services,
-    hostings,
-    actor,
-    place,
-    language,
-    role,
-    t: translator(language),
-    dateTime: (ms) => formatDateTime(language, zone, ms),
-    duration: (ms) => formatDuration(language, ms),
-    number: (value) => formatNumber(language, value),
-  };
+  return { ...voiceOf(language, services.settings.timeZone), services, hostings, actor, place, role };
 }
 
 /** Records what this request's person did, on this platform and channel. */

@@ -1,10 +1,8 @@
 // Keeps the channel message of a purge (or unblock) up to date until the state settles,
 // re-reading the state with backoff. Follows are stored, so a restart picks them up again.
 import { isSending } from "../hosting/port.ts";
-import { translator } from "../i18n/index.ts";
-import { formatDuration } from "../i18n/format.ts";
 import { type Follow, followKey } from "../store/schema.ts";
-import { channelLanguage } from "./announce.ts";
+import { channelVoice } from "./announce.ts";
 import { reconcile } from "./reconcile.ts";
 import type { Card, Reply } from "./reply.ts";
 import { cardText } from "./cards/cardText.ts";
@@ -118,9 +116,8 @@ export class Follower {
   }
 
   private reply(follow: Follow, settledState: string | undefined): Reply {
-    const language = channelLanguage(this.services, follow.hosting);
-    const t = translator(language);
-    const elapsed = formatDuration(language, this.services.clock.now() - follow.startedAt);
+    const { t, duration } = channelVoice(this.services, follow.hosting);
+    const elapsed = duration(this.services.clock.now() - follow.startedAt);
     const action = t(`mutation.${follow.mutation}.name`);
     const text =
       settledState === undefined

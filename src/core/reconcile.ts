@@ -4,10 +4,8 @@
 // or unknown, recorded in the audit and announced. The action itself is never sent again.
 import { hostname } from "node:os";
 import { type HostingMail, isSending, isStopped } from "../hosting/port.ts";
-import { translator } from "../i18n/index.ts";
-import { formatDateTime } from "../i18n/format.ts";
 import type { Confirmation } from "../store/schema.ts";
-import { channelLanguage } from "./announce.ts";
+import { channelVoice } from "./announce.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import { cardText } from "./cards/cardText.ts";
 import { EXECUTOR, inFlight } from "./inFlight.ts";
@@ -89,9 +87,8 @@ export async function reconcile(services: Services): Promise<number> {
 }
 
 function reconcileReply(services: Services, c: Confirmation, verdict: Verdict, mail: HostingMail): Reply {
-  const language = channelLanguage(services, c.hosting);
-  const t = translator(language);
-  const time = formatDateTime(language, services.settings.timeZone, c.decidedAt ?? c.createdAt);
+  const { t, dateTime } = channelVoice(services, c.hosting);
+  const time = dateTime(c.decidedAt ?? c.createdAt);
   const name = c.decidedBy?.name ?? "";
   const card: Card = {
     title: t("mutation.title", { action: t(`mutation.${c.mutation}.name`), hosting: c.hosting }),

@@ -3,20 +3,15 @@ import { cardText } from "../core/cards/cardText.ts";
 import { stateLabel } from "../core/cards/stateWords.ts";
 import type { Block, Button, Card, Reply, Tone } from "../core/reply.ts";
 import { isSending, type MailState } from "../hosting/port.ts";
-import { formatDateTime, formatDuration, formatNumber, formatPercent } from "../i18n/format.ts";
-import { type Language, translator } from "../i18n/index.ts";
+import type { Language } from "../i18n/index.ts";
+import { voiceOf } from "../i18n/voice.ts";
 
 export interface Words {
   language: Language;
   timeZone: string;
 }
 
-const words = ({ language, timeZone }: Words) => ({
-  t: translator(language),
-  when: (ms: number) => formatDateTime(language, timeZone, ms),
-  number: (n: number) => formatNumber(language, n),
-  duration: (ms: number) => formatDuration(language, ms),
-});
+const words = ({ language, timeZone }: Words) => voiceOf(language, timeZone);
 
 function reply(title: string, tone: Tone, lines: string[], buttons: Button[], notes: string[] = []): Reply {
   const blocks: Block[] = lines.map((text) => ({ type: "text", text }));
@@ -38,7 +33,7 @@ export interface StateAlert {
 }
 
 export function stateAlertReply(w: Words, alert: StateAlert, buttons: Button[]): Reply {
-  const { t, when } = words(w);
+  const { t, dateTime: when } = words(w);
   const { hosting, state } = alert;
   const lines = [
     t(`jobs:alert.${state}.what`, { hosting, time: when(alert.seenAt) }),
@@ -78,7 +73,7 @@ export interface Spike {
 }
 
 export function spikeReply(w: Words, spike: Spike, buttons: Button[]): Reply {
-  const { t, when, number } = words(w);
+  const { t, dateTime: when, number, percent } = words(w);
   const lines: string[] = [];
   if (spike.burst) {
     const { sent, minutes, factor } = spike.burst;
@@ -90,7 +85,7 @@ export function spikeReply(w: Words, spike: Spike, buttons: Button[]): Reply {
     t("jobs:spike.share", {
       sent: number(spike.sentToday),
       max: number(spike.maxPerDay),
-      share: formatPercent(w.language, spike.maxPerDay > 0 ? spike.sentToday / spike.maxPerDay : 0),
+      share: percent(spike.maxPerDay > 0 ? spike.sentToday / spike.maxPerDay : 0),
     }),
   );
   const notes = [t("jobs:spike.seen", { time: when(spike.at) })];
@@ -118,7 +113,7 @@ export interface HoldWarning {
 }
 
 export function holdWarningReply(w: Words, warning: HoldWarning, buttons: Button[]): Reply {
-  const { t, when, duration } = words(w);
+  const { t, dateTime: when, duration } = words(w);
   const { hosting } = warning;
   const vars = { hosting, since: when(warning.since), end: when(warning.end), state: stateLabel(t, warning.state) };
   const lines = [t(warning.exact ? "jobs:hold.text" : "jobs:hold.textLatest", vars)];
@@ -139,7 +134,7 @@ export function holdOffers(w: Words, state: MailState) {
 }
 
 export function failureReply(w: Words, job: "watch" | "collect", items: string[], at: number): Reply {
-  const { t, when } = words(w);
+  const { t, dateTime: when } = words(w);
   return reply(t("jobs:failure.title"), "warning", [
     t(`jobs:failure.${job}`, { list: items.join(", "), time: when(at) }),
   ], []);

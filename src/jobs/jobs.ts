@@ -3,11 +3,10 @@
 // (and the sandbox's `advance`) drive it without waiting; node-cron calls it in production.
 import { z } from "zod";
 import type { Env } from "../config.ts";
-import { channelLanguage } from "../core/announce.ts";
+import { channelVoice } from "../core/announce.ts";
 import { KEEP_DECIDED_MS } from "../core/confirmations.ts";
 import { errorText } from "../core/errorText.ts";
 import type { Services } from "../core/services.ts";
-import { translator } from "../i18n/index.ts";
 import { failureReply } from "./alerts.ts";
 import { Collector } from "./collector.ts";
 import { CronTimes } from "./cronTimes.ts";
@@ -224,8 +223,7 @@ export class Jobs {
     }
     state.lastFailedAt[job] = now;
     if (state.open[job] !== undefined) return this.failures.save();
-    const language = channelLanguage(this.services);
-    const t = translator(language);
+    const { t, language } = channelVoice(this.services);
     const items = failed.slice(0, 10).map(({ hosting, error }) =>
       t("jobs:failure.item", { hosting: hosting === "*" ? t("jobs:failure.list") : hosting, reason: errorText(t, this.logger, error) }),
     );

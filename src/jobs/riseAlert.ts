@@ -2,7 +2,7 @@
 // which warning reasons rose, how far above their usual rate, and what to do.
 import { cardText } from "../core/cards/cardText.ts";
 import type { Block, Button, Card, Reply } from "../core/reply.ts";
-import { formatDateTime, formatNumber } from "../i18n/format.ts";
+import { voiceOf } from "../i18n/voice.ts";
 import { type Language, translator } from "../i18n/index.ts";
 import type { Reason } from "./reasons/reasons.ts";
 
@@ -21,8 +21,7 @@ export function riseReply(
   rise: Rise,
   buttons: Button[],
 ): Reply {
-  const t = translator(language);
-  const number = (n: number) => formatNumber(language, n);
+  const { t, number, dateTime } = voiceOf(language, timeZone);
   const lines = rise.reasons.map((r) =>
     t("jobs:rise.reason", {
       name: t(`jobs:report.reasons.${r.reason}`),
@@ -37,7 +36,7 @@ export function riseReply(
     ...lines.map((text): Block => ({ type: "text", text })),
     {
       type: "context",
-      text: t("jobs:rise.seen", { time: formatDateTime(language, timeZone, rise.at) }),
+      text: t("jobs:rise.seen", { time: dateTime(rise.at) }),
     },
   ];
   if (buttons.length > 0) blocks.push({ type: "actions", buttons });

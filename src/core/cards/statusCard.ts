@@ -1,6 +1,5 @@
 // The status of one hosting, or a summary of many.
 import type { HostingMail } from "../../hosting/port.ts";
-import { formatPercent } from "../../i18n/format.ts";
 import type { Follow, Hold } from "../../store/schema.ts";
 import type { Context } from "../context.ts";
 import { holdEnd } from "../holds.ts";
@@ -18,7 +17,7 @@ export interface HostingStatus {
 
 export function statusFields(ctx: Context, { mail, hold, pending }: HostingStatus): Field[] {
   const { t } = ctx;
-  const errorShare = mail.sent > 0 ? formatPercent(ctx.language, mail.bounce / mail.sent) : "–";
+  const errorShare = mail.sent > 0 ? ctx.percent(mail.bounce / mail.sent) : "–";
   const fields: Field[] = [
     { label: t("status.state"), value: stateLabel(t, mail.state, mail.stateName) },
     {

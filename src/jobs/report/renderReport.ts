@@ -5,8 +5,8 @@ import { stateLabel, stateTone } from "../../core/cards/stateWords.ts";
 import { hostingErrorText } from "../../core/errorText.ts";
 import type { Block, Card, Reply, Tone } from "../../core/reply.ts";
 import { HostingError, type HostingMail } from "../../hosting/port.ts";
-import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.ts";
-import { type Language, translator } from "../../i18n/index.ts";
+import { voiceOf } from "../../i18n/voice.ts";
+import type { Language } from "../../i18n/index.ts";
 import type { HostingReport, ReportData } from "./reportData.ts";
 import { adviceFor, reasonLines } from "./reasonLines.ts";
 import type { Ranked, ReasonGroup } from "./summarize.ts";
@@ -30,9 +30,7 @@ export interface ReportView {
 }
 
 export function renderReport(data: ReportData, view: ReportView): Reply {
-  const t = translator(view.language);
-  const number = (n: number) => formatNumber(view.language, n);
-  const when = (ms: number) => formatDateTime(view.language, view.timeZone, ms);
+  const { t, number, dateTime: when } = voiceOf(view.language, view.timeZone);
   const item = (i: Ranked) => t("jobs:report.item", { name: i.name, count: number(i.count) });
   const list = (items: Ranked[], shown = SHOWN_RANKED) => {
     const parts = items.slice(0, shown).map(item);
@@ -132,13 +130,13 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
 
   function headline(h: HostingReport): string {
     const sent = h.sent === undefined ? t("jobs:report.unknown") : number(h.sent);
-    const rate = h.sent ? formatPercent(view.language, h.summary.total / h.sent) : "–";
+    const rate = h.sent ? voiceOf(view.language, view.timeZone).percent(h.summary.total / h.sent) : "–";
     const state = h.mail ? stateLabel(t, h.mail.state, h.mail.stateName) : t("jobs:report.unknown");
     return t("jobs:report.headline", { state, count: h.summary.total, errors: number(h.summary.total), sent, rate });
   }
 
   function overall(count: number, mail: HostingMail): string {
-    const share = mail.sent > 0 ? formatPercent(view.language, mail.bounce / mail.sent) : "–";
+    const share = mail.sent > 0 ? voiceOf(view.language, view.timeZone).percent(mail.bounce / mail.sent) : "–";
     return t("report.summary", { count, sent: number(mail.sentToday), share });
   }
 

@@ -3,6 +3,8 @@ import { type Voice, voiceOf } from "../i18n/voice.ts";
 import type { Confirmation } from "../store/schema.ts";
 import type { Card, Reply } from "./reply.ts";
 import { cardText } from "./cards/cardText.ts";
+import { mutationTitle } from "./cards/mutationTitle.ts";
+import { mutationOf } from "./commands/index.ts";
 import type { Services } from "./services.ts";
 
 export function channelLanguage(services: Services, hosting?: string) {
@@ -29,8 +31,8 @@ export function announcement(services: Services, c: Confirmation, reference: str
   if (c.mutation !== "recipient") lines.push(t(`mutation.${c.mutation}.effect`));
   if (reference) lines.push(t("resolved.reference", { reference }));
   const card: Card = {
-    title: t("mutation.title", { action: t(`mutation.${c.mutation}.name`), hosting: c.hosting }),
-    tone: c.mutation === "purge" ? "danger" : c.mutation === "block" ? "warning" : "success",
+    title: mutationTitle({ t }, c),
+    tone: mutationOf(c.mutation).look.done,
     blocks: [
       { type: "text", text: lines[0] ?? "" },
       ...lines.slice(1).map((text) => ({ type: "context" as const, text })),

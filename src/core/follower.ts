@@ -1,5 +1,6 @@
 // Keeps the channel message of a purge (or unblock) up to date until the state settles,
 // re-reading the state with backoff. Follows are stored, so a restart picks them up again.
+import { mutationTitle } from "./cards/mutationTitle.ts";
 import { isSending } from "../hosting/port.ts";
 import { type Follow, followKey } from "../store/schema.ts";
 import { channelVoice } from "./announce.ts";
@@ -118,7 +119,6 @@ export class Follower {
   private reply(follow: Follow, settledState: string | undefined): Reply {
     const { t, duration } = channelVoice(this.services, follow.hosting);
     const elapsed = duration(this.services.clock.now() - follow.startedAt);
-    const action = t(`mutation.${follow.mutation}.name`);
     const text =
       settledState === undefined
         ? t(`follow.progress.${follow.mutation}`, { elapsed })
@@ -126,7 +126,7 @@ export class Follower {
           ? t(`follow.done.${follow.mutation}`, { elapsed })
           : t("follow.ended", { state: t(`state.${settledState}`), elapsed });
     const card: Card = {
-      title: t("mutation.title", { action, hosting: follow.hosting }),
+      title: mutationTitle({ t }, follow),
       tone: settledState === undefined ? "warning" : "success",
       blocks: [
         { type: "text", text },

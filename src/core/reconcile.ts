@@ -2,6 +2,7 @@
 // called. One left executing by a process that died (a kill, a crash, a power cut) is settled
 // here, at start-up and by the follower, by reading the hosting's state back: executed, failed
 // or unknown, recorded in the audit and announced. The action itself is never sent again.
+import { mutationTitle } from "./cards/mutationTitle.ts";
 import { hostname } from "node:os";
 import { type HostingMail, isSending, isStopped } from "../hosting/port.ts";
 import type { Confirmation } from "../store/schema.ts";
@@ -91,7 +92,7 @@ function reconcileReply(services: Services, c: Confirmation, verdict: Verdict, m
   const time = dateTime(c.decidedAt ?? c.createdAt);
   const name = c.decidedBy?.name ?? "";
   const card: Card = {
-    title: t("mutation.title", { action: t(`mutation.${c.mutation}.name`), hosting: c.hosting }),
+    title: mutationTitle({ t }, c),
     tone: verdict === "done" ? "success" : verdict === "failed" ? "info" : "warning",
     blocks: [
       { type: "text", text: t("reconcile.lead", { name, time }) },

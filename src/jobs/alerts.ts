@@ -52,11 +52,11 @@ export function stateAlertReply(w: Words, alert: StateAlert, buttons: Button[]):
 
 export function stateAlertOffers(w: Words, state: AlertState) {
   const { t } = words(w);
-  const purge = { mutation: "purge", label: t("jobs:button.purge"), style: "danger" } as const;
+  const purge = { mutation: "purge", label: t("jobs:button.purge") } as const;
   if (state === "spam") return [purge];
   const unblock = state === "bounce"
-    ? ({ mutation: "unblock", label: t("jobs:button.unblockDoubles"), style: "primary" } as const)
-    : ({ mutation: "unblock", label: t("jobs:button.unblock"), style: "primary" } as const);
+    ? ({ mutation: "unblock", label: t("jobs:button.unblockDoubles") } as const)
+    : ({ mutation: "unblock", label: t("jobs:button.unblock") } as const);
   return [unblock, purge];
 }
 
@@ -98,7 +98,7 @@ export function spikeReply(w: Words, spike: Spike, buttons: Button[]): Reply {
 }
 
 export const spikeOffers = (w: Words) =>
-  [{ mutation: "block", label: words(w).t("jobs:button.block"), style: "danger" }] as const;
+  [{ mutation: "block", label: words(w).t("jobs:button.block") }] as const;
 
 export interface HoldWarning {
   hosting: string;
@@ -128,9 +128,9 @@ export function holdWarningReply(w: Words, warning: HoldWarning, buttons: Button
 
 export function holdOffers(w: Words, state: MailState) {
   const { t } = words(w);
-  const purge = { mutation: "purge", label: t("jobs:button.purge"), style: "danger" } as const;
+  const purge = { mutation: "purge", label: t("jobs:button.purge") } as const;
   if (state === "spam") return [purge];
-  return [{ mutation: "unblock", label: t("jobs:button.unblock"), style: "primary" } as const, purge];
+  return [{ mutation: "unblock", label: t("jobs:button.unblock") } as const, purge];
 }
 
 export function failureReply(w: Words, job: "watch" | "collect", items: string[], at: number): Reply {

@@ -1,14 +1,14 @@
 // Buttons on alerts and warnings are offers: a click opens a normal confirmation for the
 // person who clicked (the engine checks their role), so nothing runs from the alert itself.
+import { mutationOf } from "../core/commands/index.ts";
 import { buttonId } from "../core/confirmations.ts";
-import type { Button, ButtonStyle } from "../core/reply.ts";
+import type { Button } from "../core/reply.ts";
 import type { Language } from "../i18n/index.ts";
 import type { StorePort } from "../store/port.ts";
 
 export interface OfferSpec {
   mutation: "block" | "unblock" | "purge";
   label: string;
-  style: ButtonStyle;
 }
 
 export async function offerButtons(
@@ -29,7 +29,7 @@ export async function offerButtons(
       createdAt: context.now,
       expiresAt: context.expiresAt,
     });
-    buttons.push({ id: buttonId("ok", offer.token), role: "offer", label: spec.label, style: spec.style });
+    buttons.push({ id: buttonId("ok", offer.token), role: "offer", label: spec.label, style: mutationOf(spec.mutation).look.offer });
   }
   return buttons;
 }

@@ -50,5 +50,5 @@ export function riseReply(
 
 export const riseOffers = (language: Language) =>
   [
-    { mutation: "block", label: translator(language)("jobs:button.block"), style: "danger" },
+    { mutation: "block", label: translator(language)("jobs:button.block") },
   ] as const;

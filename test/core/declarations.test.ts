@@ -46,6 +46,16 @@ describe("command declarations", () => {
     }
   });
 
+  it("one presentation table per mutation: its buttons and tones, wherever it is shown", () => {
+    const looks = Object.fromEntries(MUTATIONS.map((name) => [name, mutationOf(name).look]));
+    expect(looks).toEqual({
+      block: { button: "primary", offer: "danger", asking: "warning", done: "warning" },
+      purge: { button: "danger", offer: "danger", asking: "danger", done: "danger" },
+      unblock: { button: "primary", offer: "primary", asking: "warning", done: "success" },
+      recipient: { button: "primary", offer: "primary", asking: "warning", done: "success" },
+    });
+  });
+
   it("the command schema lists each command's arguments", () => {
     const block = commandSchema(COMMANDS).find((c) => c.name === "block");
     expect(block).toEqual({

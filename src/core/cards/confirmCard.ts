@@ -6,11 +6,11 @@ import type { Context } from "../context.ts";
 import { mutationOf } from "../commands/index.ts";
 import type { Button, Card, Field, Reply } from "../reply.ts";
 import { cardText } from "./cardText.ts";
+import { mutationTitle } from "./mutationTitle.ts";
+
+export { mutationTitle };
 import { stateLabel } from "./stateWords.ts";
 
-export function mutationTitle(ctx: Pick<Context, "t">, c: Pick<Confirmation, "mutation" | "hosting">) {
-  return ctx.t("mutation.title", { action: ctx.t(`mutation.${c.mutation}.name`), hosting: c.hosting });
-}
 
 export function requestFields(ctx: Pick<Context, "t">, c: Confirmation, mail?: HostingMail): Field[] {
   const { t } = ctx;
@@ -34,7 +34,7 @@ export function confirmButtons(ctx: Pick<Context, "t">, c: Confirmation, mail?: 
     id: buttonId("ok", c.token),
     role: "confirm",
     label: acknowledge ? t("mutation.purge.ackConfirm") : t("confirm.confirm"),
-    style: spec.style,
+    style: spec.look.button,
   };
   if (spec.secondGate) {
     const effect = t(`mutation.${c.mutation}.effect`);
@@ -52,7 +52,7 @@ export function confirmReply(ctx: Context, c: Confirmation, mail: HostingMail): 
   const { t } = ctx;
   const card: Card = {
     title: mutationTitle(ctx, c),
-    tone: c.mutation === "purge" ? "danger" : "warning",
+    tone: mutationOf(c.mutation).look.asking,
     blocks: [
       { type: "text", text: t(`mutation.${c.mutation}.effect`, { email: c.args.email }) },
       ...(purgeResumesCause(c, mail)
@@ -91,7 +91,7 @@ export function blockFirstReply(ctx: Context, block: Confirmation, mail: Hosting
       {
         type: "actions",
         buttons: [
-          { id: buttonId("ok", block.token), role: "confirm", label: t("mutation.block.name"), style: "primary" },
+          { id: buttonId("ok", block.token), role: "confirm", label: t("mutation.block.name"), style: mutationOf("block").look.button },
           { id: buttonId("no", block.token), role: "cancel", label: t("confirm.cancel"), style: "default" },
         ],
       },

@@ -10,7 +10,7 @@ export const block: MutatingCommand = {
     { kind: "reason", required: false },
   ],
   mutation: {
-    style: "primary",
+    look: { button: "primary", offer: "danger", asking: "warning", done: "warning" },
     secondGate: false,
     follow: false,
     refusal: ({ state }) => (state === "purging" ? "purging" : stoppedByProvider(state) ? "alreadyStopped" : null),

@@ -7,7 +7,7 @@ export const purge: MutatingCommand = {
   minRole: "admin",
   args: [{ kind: "hosting", required: true }],
   mutation: {
-    style: "danger",
+    look: { button: "danger", offer: "danger", asking: "danger", done: "danger" },
     secondGate: true,
     follow: true,
     refusal: ({ state }) => (state === "purging" ? "purging" : stoppedByProvider(state) ? null : "blockFirst"),

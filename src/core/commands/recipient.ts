@@ -9,7 +9,7 @@ export const recipient: MutatingCommand = {
     { kind: "email", required: true },
   ],
   mutation: {
-    style: "primary",
+    look: { button: "primary", offer: "primary", asking: "warning", done: "success" },
     secondGate: false,
     follow: false,
     refusal: () => null,

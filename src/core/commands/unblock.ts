@@ -7,7 +7,7 @@ export const unblock: MutatingCommand = {
   minRole: "operator",
   args: [{ kind: "hosting", required: true }],
   mutation: {
-    style: "primary",
+    look: { button: "primary", offer: "primary", asking: "warning", done: "success" },
     secondGate: false,
     follow: true,
     refusal: ({ state }) =>

@@ -3,16 +3,27 @@
 import type { HostingMail, HostingProvider } from "../../hosting/port.ts";
 import type { Confirmation, MutationName } from "../../store/schema.ts";
 import type { Role } from "../actor.ts";
-import type { ButtonStyle } from "../reply.ts";
+import type { ButtonStyle, Tone } from "../reply.ts";
 
 export type MutationArgs = Confirmation["args"];
 
 /** Why the state does not allow the mutation: a catalog key under `refused.`. */
 export type Refusal = "alreadyStopped" | "alreadyEnabled" | "spam" | "purging" | "blockFirst";
 
+/** How a mutation looks wherever it is shown: one table, in the command's declaration. */
+export interface MutationLook {
+  /** The confirmation's confirm button. */
+  button: ButtonStyle;
+  /** An alert's or warning's button offering it. */
+  offer: ButtonStyle;
+  /** The confirmation card. */
+  asking: Tone;
+  /** The channel's announcement once done. */
+  done: Tone;
+}
+
 export interface MutationDeclaration {
-  /** The confirm button's style. */
-  style: ButtonStyle;
+  look: MutationLook;
   /** Ask the platform for a second confirmation before the click is sent (purge). */
   secondGate: boolean;
   /** Watch the hosting until the state settles, updating the channel message. */

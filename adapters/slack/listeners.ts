@@ -56,7 +56,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
 const afterPendingAcks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
-  if (!deps.deliveries.first(`command:${command.trigger_id}`)) {
+  if (!(await deps.deliveries.first(`command:${command.trigger_id}`))) {
     deps.logger.info({ user: command.user_id }, "slash command redelivered; already handled");
     return;
   }
@@ -74,7 +74,7 @@ async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: 
 
 async function click(deps: ListenerDeps, body: BlockAction, buttonId: string, respond: RespondFn): Promise<void> {
   const key = `action:${body.trigger_id}:${buttonId}`;
-  if (!deps.deliveries.first(key)) {
+  if (!(await deps.deliveries.first(key))) {
     deps.logger.info({ user: body.user.id }, "click redelivered; already handled");
     return;
   }

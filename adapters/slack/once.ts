@@ -1,5 +1,7 @@
 // Slack redelivers a request it thinks was not answered (X-Slack-Retry-Num) and Bolt runs the
-// listener again; a double click sends two requests. Each delivery key is handled once.
+// listener again; a double click sends two requests. Each delivery key is handled once: in this
+// process first, then, with replicas behind a load balancer, through the shared store's dedupe
+// keys (a redelivery may reach another replica).
 const KEEP_MS = 30 * 60_000;
 
 export class DeliveryLog {
@@ -8,15 +10,18 @@ export class DeliveryLog {
   constructor(
     private readonly keepMs = KEEP_MS,
     private readonly now: () => number = Date.now,
+    /** The replicas' shared dedupe keys (PostgreSQL); none for a single process. */
+    private readonly shared?: (key: string, now: number, ttlMs: number) => Promise<boolean>,
   ) {}
 
-  /** True the first time a key is seen within `keepMs`. Synchronous: safe against concurrency. */
-  first(key: string): boolean {
+  /** True the first time a key is seen within `keepMs` (checked here synchronously, then shared). */
+  async first(key: string): Promise<boolean> {
     const now = this.now();
     this.sweep(now);
     if (this.seen.has(key)) return false;
     this.seen.set(key, now + this.keepMs);
-    return true;
+    // The store unreachable: answer anyway (the engine then says the store is unavailable).
+    return this.shared ? this.shared(`slack:${key}`, now, this.keepMs).catch(() => true) : true;
   }
 
   private sweep(now: number): void {

@@ -82,7 +82,7 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
   registerListeners(bolt, {
     engine,
     people: new SlackPeople(bolt.client, { policy: services.policy, fallbackLanguage: env.MAILBRAKE_LOCALE, logger }),
-    deliveries: new DeliveryLog(),
+    deliveries: new DeliveryLog(undefined, undefined, sharedDedupe(app)),
     logger,
     command: env.MAILBRAKE_SLACK_COMMAND,
   });
@@ -174,4 +174,11 @@ function watchSocket(bolt: BoltApp, health: SlackHealth, logger: Logger): void {
   client.on("connected", () => set(true, "connected"));
   client.on("disconnected", () => set(false, "disconnected"));
   client.on("reconnecting", () => set(false, "reconnecting"));
+}
+
+/** With a shared database, a redelivery reaching another replica is recognised there too. */
+function sharedDedupe(app: App): ((key: string, now: number, ttlMs: number) => Promise<boolean>) | undefined {
+  const { store } = app.services;
+  if (store.kind !== "postgres") return undefined;
+  return (key, now, ttlMs) => store.dedupe.claim(key, now, ttlMs);
 }

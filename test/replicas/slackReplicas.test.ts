@@ -65,6 +65,19 @@ describe("Slack replicas on one database", () => {
     expect((await shared.getMail(HOSTING)).state).toBe("ko");
   });
 
+  it("the same Slack delivery reaching both replicas is handled once", { timeout: 60_000 }, async () => {
+    const url = await freshDatabase();
+    for (let i = 0; i < 2; i += 1) harnesses.push(await startHarness({ dataDir: await tempDir(), policy, env: { DATABASE_URL: url } }));
+    const [a, b] = harnesses as [SlackHarness, SlackHarness];
+    const body = slashBody({ user: "UOP1", text: "status", responseUrl: a.fake.responseUrl("cmd"), trigger: "trigger-shared-1" });
+    const answers = await Promise.all([sendSigned(a.base, body), sendSigned(b.base, body, { retryNum: 1 })]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    await a.fake.waitForResponses(1);
+    expect(a.fake.responses).toHaveLength(1);
+    const requests = (await a.app.services.store.audit.recent(10)).filter((r) => r.command === "status");
+    expect(requests).toHaveLength(1);
+  });
+
   it("/healthz says the store in use and whether this replica leads", async () => {
     const h = await startHarness({ dataDir: await tempDir(), policy, env: { DATABASE_URL: await freshDatabase() } });
     harnesses.push(h);

@@ -107,6 +107,15 @@ describe("errors by reason", () => {
     expect(json.reasons[0]!.advice).toMatch(/^Clean the list/);
   });
 
+  it("takes as example the text that came most often, whatever the address in it", () => {
+    const summary = summarize([
+      at("550 5.1.1 <a@x.fr>: No such user"),
+      at("550 5.1.1 <b@y.fr>: Recipient address rejected: User unknown"),
+      at("550 5.1.1 <c@z.fr>: Recipient address rejected: User unknown"),
+    ]);
+    expect(summary.reasons[0]!.example).toBe("550 5.1.1 <b@y.fr>: Recipient address rejected: User unknown");
+  });
+
   it("never hides a large `other` behind the reasons shown", () => {
     const texts = [
       "550 5.1.1 User unknown",

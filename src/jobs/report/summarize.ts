@@ -21,7 +21,7 @@ export interface ReasonGroup {
   temporary: number;
   /** The class most of them have. */
   class: MailClass;
-  /** The first of them, as a typical example. */
+  /** A typical example: the text that came most often (addresses aside), first seen among equals. */
   example: string;
   domains: Ranked[];
   /** Blocklists named (sender_blocked). */
@@ -59,14 +59,19 @@ export class DiagnosisCache {
   constructor(private readonly limit = 100_000) {}
 
   diagnose(message: string | null): Diagnosis {
-    if (!message) return diagnose(message);
-    const key = withoutAddresses(message);
-    const hit = this.known.get(key);
-    if (hit) return hit;
+    return this.read(message).diagnosis;
+  }
+
+  /** The diagnosis and the text it stands for (the message without its addresses). */
+  read(message: string | null): { diagnosis: Diagnosis; text: string } {
+    if (!message) return { diagnosis: diagnose(message), text: "" };
+    const text = withoutAddresses(message);
+    const hit = this.known.get(text);
+    if (hit) return { diagnosis: hit, text };
     const found = diagnose(message);
     if (this.known.size >= this.limit) this.known.clear();
-    this.known.set(key, found);
-    return found;
+    this.known.set(text, found);
+    return { diagnosis: found, text };
   }
 }
 
@@ -106,6 +111,8 @@ interface Building {
   group: ReasonGroup;
   domains: Map<string, number>;
   blocklists: Map<string, number>;
+  /** Each text (without addresses): how often, and its first message. */
+  texts: Map<string, { count: number; message: string }>;
 }
 
 /** One hosting's summary, built as its errors stream in: it keeps the counts the report
@@ -122,7 +129,7 @@ export class SummaryBuilder {
   /** An error of the period. */
   add(error: ErrorFacts): void {
     this.total += 1;
-    const diagnosis = this.cache.diagnose(error.message);
+    const { diagnosis, text } = this.cache.read(error.message);
     let building = this.groups.get(diagnosis.reason);
     if (!building) {
       building = {
@@ -138,6 +145,7 @@ export class SummaryBuilder {
         },
         domains: new Map(),
         blocklists: new Map(),
+        texts: new Map(),
       };
       this.groups.set(diagnosis.reason, building);
     }
@@ -146,6 +154,9 @@ export class SummaryBuilder {
     if (diagnosis.class === 4) group.temporary += 1;
     else group.permanent += 1;
     if (diagnosis.blocklist) bump(building.blocklists, diagnosis.blocklist);
+    const seen = building.texts.get(text);
+    if (seen) seen.count += 1;
+    else building.texts.set(text, { count: 1, message: error.message ?? "" });
     const address = (error.to ?? "").toLowerCase();
     if (address === "") return;
     bump(this.recipients, address);
@@ -163,8 +174,9 @@ export class SummaryBuilder {
 
   /** The summary; each reason compared with the period before when `compare` (it was collected in full). */
   summary(compare: boolean): ErrorSummary {
-    const reasons = [...this.groups.values()].map(({ group, domains, blocklists }) => ({
+    const reasons = [...this.groups.values()].map(({ group, domains, blocklists, texts }) => ({
       ...group,
+      example: typical(texts) ?? group.example,
       class: (group.temporary > group.permanent ? 4 : 5) as MailClass,
       domains: ranked(domains),
       blocklists: ranked(blocklists),
@@ -190,4 +202,10 @@ export function summarize(
   for (const error of errors) builder.add(error);
   for (const error of options.before ?? []) builder.addBefore(error);
   return builder.summary(options.before !== undefined);
+}
+
+function typical(texts: Map<string, { count: number; message: string }>): string | undefined {
+  let best: { count: number; message: string } | undefined;
+  for (const entry of texts.values()) if (!best || entry.count > best.count) best = entry;
+  return best?.message;
 }

@@ -241,7 +241,9 @@ export const CONTEXT_HINTS: PatternGroup[] = [
   },
   {
     reason: "recipient_unknown",
-    rows: [row("hint.rcpt", "en", /recipient (address )?rejected|address rejected|\brejected\b[^.]{0,40}in reply to rcpt to/i)],
+    rows: [
+      row("hint.rcpt", "en", /recipients? (address )?(was |were |has been )?rejected|address rejected|\brejected\b[^.]{0,40}in reply to rcpt to|check (if|that|whether) (the )?address is correct/i),
+    ],
   },
   {
     // Refused as soon as our relay connects or greets: the refusal is about our IP or name.

@@ -139,7 +139,11 @@ const EXAMPLES: Record<string, string[]> = {
   "unreachable.it": ["Impossibile connettersi a mx.example.it"],
 
   "hint.mailfrom": ["host mx.example.org[203.0.113.9] said: 550 Denied (in reply to MAIL FROM command)"],
-  "hint.rcpt": ["550 <jane@example.org>: Recipient address rejected"],
+  "hint.rcpt": [
+    "550 <jane@example.org>: Recipient address rejected",
+    "The recipient was rejected by the remote server",
+    "Could not deliver to <jane@example.org>: please check that the address is correct",
+  ],
   "hint.connect": ["SMTP error from remote mail server after initial connection: 554 Go away"],
 
   "generic.en": ["550 Access denied"],

@@ -1,31 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { HostingProvider } from "../../src/hosting/port.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, HOSTING, makeTestApp } from "../helpers/testApp.ts";
+import { recordingCalls } from "../helpers/providerSpy.ts";
 
 const local = { platform: "console" as const, id: "me", name: "me", groups: [] };
-
-/** Records every provider call by name. */
-function recording(calls: string[]) {
-  return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          calls.push(String(key));
-          return value.apply(target, args);
-        };
-      },
-    });
-}
 
 describe("bad input gets a clear answer and changes nothing", () => {
   const tempDir = useTempDir();
 
   async function setup() {
     const calls: string[] = [];
-    const app = await makeTestApp({ dataDir: await tempDir(), wrap: recording(calls) });
+    const app = await makeTestApp({ dataDir: await tempDir(), wrap: recordingCalls(calls) });
     return { app, calls };
   }
 

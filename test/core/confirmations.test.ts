@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { HostingProvider, MailAction } from "../../src/hosting/port.ts";
+import type { MailAction } from "../../src/hosting/port.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, HOSTING, makeTestApp, person } from "../helpers/testApp.ts";
+import { countingActions } from "../helpers/providerSpy.ts";
 
 const admins = { MAILBRAKE_ADMINS: "slack:ADMIN" };
-
-/** Counts the provider's mutating calls. */
-function counting(calls: MailAction[]) {
-  return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (key === "requestAction") {
-          return (hosting: string, action: MailAction) => {
-            calls.push(action);
-            return target.requestAction(hosting, action);
-          };
-        }
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-}
 
 describe("confirmations", () => {
   const tempDir = useTempDir();
@@ -36,7 +20,7 @@ describe("confirmations", () => {
     const app = await makeTestApp({
       dataDir: dir,
       env: { ...admins, MAILBRAKE_CONFIG: await operatorPolicy(dir) },
-      wrap: counting(calls),
+      wrap: countingActions(calls),
     });
     return { app, dir, calls };
   }
@@ -135,7 +119,7 @@ describe("confirmations", () => {
       dataDir: dir,
       clock: app.clock,
       env: { ...admins, MAILBRAKE_CONFIG: `${dir}/policy.json` },
-      wrap: counting(calls),
+      wrap: countingActions(calls),
     });
     const result = await click(restarted, person("OP1"), confirm!);
     expect(result.update!.text).toContain("Request sent successfully");

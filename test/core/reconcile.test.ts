@@ -4,30 +4,15 @@ import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { reconcile, readBack } from "../../src/core/reconcile.ts";
-import type { HostingProvider, MailAction } from "../../src/hosting/port.ts";
+import type { MailAction } from "../../src/hosting/port.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { buttons, click, HOSTING, makeTestApp, person, type TestApp } from "../helpers/testApp.ts";
+import { countingActions } from "../helpers/providerSpy.ts";
 
 const ADMIN = person("ADMIN");
 
 /** The pid of a process that has exited (as a SIGKILLed one-shot command's is). */
 const deadPid = (): number => Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString());
-
-function counting(calls: MailAction[]) {
-  return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (key === "requestAction") {
-          return (hosting: string, action: MailAction) => {
-            calls.push(action);
-            return target.requestAction(hosting, action);
-          };
-        }
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-}
 
 describe("reconciliation of interrupted actions", () => {
   const tempDir = useTempDir();
@@ -59,7 +44,7 @@ describe("reconciliation of interrupted actions", () => {
   }
 
   async function setup(calls: MailAction[] = []) {
-    return makeTestApp({ dataDir: await tempDir(), env: { MAILBRAKE_ADMINS: "slack:ADMIN" }, wrap: counting(calls) });
+    return makeTestApp({ dataDir: await tempDir(), env: { MAILBRAKE_ADMINS: "slack:ADMIN" }, wrap: countingActions(calls) });
   }
 
   it("an effect that reached the provider is recorded as executed, announced, and its hold is exact", async () => {

@@ -11,6 +11,7 @@ import {
 } from "../../adapters/discord/start.ts";
 import { botMessage, FakeDiscord } from "../fakes/discordFake.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
+import { spyProvider } from "./providerSpy.ts";
 
 export const APP_ID = "800000000000000001";
 export const GUILD = "700000000000000001";
@@ -214,21 +215,15 @@ export function gate(): { promise: Promise<void>; release: () => void } {
 /** Wraps the sandbox to record every provider call by method name (and to slow or hold some). */
 export function recording(calls: string[], slow?: Slow) {
   return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (typeof value !== "function") return value;
-        return async (...args: unknown[]) => {
-          calls.push(String(key));
-          const slowed = slow?.methods.includes(String(key));
-          const delay = slowed ? (slow?.ms?.() ?? 0) : 0;
-          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-          const held = slowed ? slow?.hold?.() : undefined;
-          if (held) await held;
-          const result = await value.apply(target, args);
-          calls.push(`${String(key)}:done`);
-          return result;
-        };
-      },
+    spyProvider(sandbox, async ({ method, call }) => {
+      calls.push(method);
+      const slowed = slow?.methods.includes(method);
+      const delay = slowed ? (slow?.ms?.() ?? 0) : 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const held = slowed ? slow?.hold?.() : undefined;
+      if (held) await held;
+      const result = await call();
+      calls.push(`${method}:done`);
+      return result;
     });
 }

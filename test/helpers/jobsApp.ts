@@ -9,6 +9,7 @@ import type { Reply } from "../../src/core/reply.ts";
 import type { MessageRef } from "../../src/store/schema.ts";
 import type { Platform } from "../../src/core/actor.ts";
 import { makeTestApp, type TestApp, type TestAppOptions } from "./testApp.ts";
+import { spyProvider } from "./providerSpy.ts";
 
 export interface JobsTestApp extends TestApp {
   jobs: Jobs;
@@ -37,18 +38,12 @@ export class ScriptedErrors {
   }
 
   wrap(provider: HostingProvider): HostingProvider {
-    return new Proxy(provider, {
-      get: (target, key) => {
-        if (key === "bounces") {
-          return async (hosting: string, limit: number) => {
-            this.calls += 1;
-            const list = this.log.get(hosting) ?? [];
-            return list.slice(-Math.min(limit, MAX_BOUNCES_PER_CALL)).reverse();
-          };
-        }
-        const value = Reflect.get(target, key, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
+    return spyProvider(provider, async ({ method, args, call }) => {
+      if (method !== "bounces") return call();
+      const [hosting, limit] = args as [string, number];
+      this.calls += 1;
+      const list = this.log.get(hosting) ?? [];
+      return list.slice(-Math.min(limit, MAX_BOUNCES_PER_CALL)).reverse();
     });
   }
 }
@@ -56,18 +51,10 @@ export class ScriptedErrors {
 /** A provider whose calls fail (as a network outage would) while `down` is true. */
 export function flaky(state: { down: boolean; calls: number }) {
   return (provider: HostingProvider): HostingProvider =>
-    new Proxy(provider, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          state.calls += 1;
-          if (state.down && key !== "kind") {
-            return Promise.reject(new HostingError("unavailable", "connect ECONNREFUSED 127.0.0.1"));
-          }
-          return value.apply(target, args);
-        };
-      },
+    spyProvider(provider, ({ call }) => {
+      state.calls += 1;
+      if (state.down) return Promise.reject(new HostingError("unavailable", "connect ECONNREFUSED 127.0.0.1"));
+      return call();
     });
 }
 

@@ -8,6 +8,7 @@ import type { Sandbox } from "../../src/hosting/sandbox/index.ts";
 import { FakeSlack } from "../fakes/slackApi.ts";
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from "../fakes/slackRequests.ts";
 import { makeTestApp, type TestApp } from "./testApp.ts";
+import { spyProvider } from "./providerSpy.ts";
 
 export interface SlackHarness {
   app: TestApp;
@@ -77,19 +78,13 @@ export function holdingProvider() {
   let started = 0;
   let onHeld: (() => void) | undefined;
   const wrap = (sandbox: Sandbox): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (typeof value !== "function") return value;
-        return async (...args: unknown[]) => {
-          if (held) {
-            started++;
-            onHeld?.();
-            await held;
-          }
-          return value.apply(target, args);
-        };
-      },
+    spyProvider(sandbox, async ({ call }) => {
+      if (held) {
+        started++;
+        onHeld?.();
+        await held;
+      }
+      return call();
     });
   return {
     wrap,

@@ -7,6 +7,7 @@ import { reportStateSchema } from "../../src/jobs/reportJob.ts";
 import { channelOutage, flaky, makeJobsApp } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, person } from "../helpers/testApp.ts";
+import { spyProvider } from "../helpers/providerSpy.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -145,15 +146,10 @@ describe("a provider outage", () => {
     let calls = 0;
     // The list still answers (cached by the bot in real life); every hosting read fails.
     const readsDown = (provider: HostingProvider): HostingProvider =>
-      new Proxy(provider, {
-        get(target, key) {
-          const value = Reflect.get(target, key, target);
-          if (typeof value !== "function" || key === "listHostings") return typeof value === "function" ? value.bind(target) : value;
-          return () => {
-            calls += 1;
-            return Promise.reject(new HostingError("timeout", "OVHcloud did not answer within 10000 ms"));
-          };
-        },
+      spyProvider(provider, ({ method, call }) => {
+        if (method === "listHostings") return call();
+        calls += 1;
+        return Promise.reject(new HostingError("timeout", "OVHcloud did not answer within 10000 ms"));
       });
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 8, 0));
     const app = await makeJobsApp({ dataDir: await tempDir(), clock, hostings: many, wrap: readsDown });

@@ -5,6 +5,7 @@ import { HostingError, type HostingProvider } from "../../src/hosting/port.ts";
 import { flaky, makeJobsApp } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { buttons, click, person } from "../helpers/testApp.ts";
+import { spyProvider } from "../helpers/providerSpy.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -167,13 +168,9 @@ describe("state watch and alerts", () => {
 
   it("volumes unreadable: no rate alert from an unknown usual rate, the daily-share rule still works", async () => {
     const noVolumes = (provider: HostingProvider): HostingProvider =>
-      new Proxy(provider, {
-        get(target, key) {
-          if (key === "volumes") return async () => Promise.reject(new HostingError("unavailable", "volumes down"));
-          const value = Reflect.get(target, key, target);
-          return typeof value === "function" ? value.bind(target) : value;
-        },
-      });
+      spyProvider(provider, ({ method, call }) =>
+        method === "volumes" ? Promise.reject(new HostingError("unavailable", "volumes down")) : call(),
+      );
     const small = [{ name: SHOP, maxPerDay: 500, profile: { dailyMails: 0, errorRate: 0 } }];
     const app = await makeJobsApp({
       dataDir: await tempDir(),

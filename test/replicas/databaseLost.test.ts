@@ -2,10 +2,11 @@
 // tests' one is untouched): commands refuse cleanly meanwhile and start nothing at the
 // provider; when it is back, the same button works, once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HostingProvider, MailAction } from "../../src/hosting/port.ts";
+import type { MailAction } from "../../src/hosting/port.ts";
 import { PgCluster } from "../helpers/pgCluster.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, HOSTING, makeTestApp, person } from "../helpers/testApp.ts";
+import { countingActions } from "../helpers/providerSpy.ts";
 
 const tempDir = useTempDir();
 let cluster: PgCluster;
@@ -14,29 +15,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cluster.destroy());
 
-function counting(calls: MailAction[]) {
-  return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        if (key === "requestAction") {
-          return (hosting: string, action: MailAction) => {
-            calls.push(action);
-            return target.requestAction(hosting, action);
-          };
-        }
-        const value = Reflect.get(target, key, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-}
-
 describe("the database lost under a running bot", () => {
   it("refuses commands and clicks in one line, executes nothing, and recovers when the server is back", { timeout: 60_000 }, async () => {
     const calls: MailAction[] = [];
     const app = await makeTestApp({
       dataDir: await tempDir(),
       env: { DATABASE_URL: await cluster.createDatabase(), MAILBRAKE_ADMINS: "slack:ADMIN" },
-      wrap: counting(calls),
+      wrap: countingActions(calls),
     });
     try {
       const [confirm] = buttons(await ask(app, person("ADMIN"), `block ${HOSTING} hacked form`));

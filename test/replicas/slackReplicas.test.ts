@@ -3,13 +3,14 @@
 // provider action and one "executed" audit record.
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
-import type { HostingProvider, MailAction } from "../../src/hosting/port.ts";
+import type { MailAction } from "../../src/hosting/port.ts";
 import { Sandbox } from "../../src/hosting/sandbox/index.ts";
 import { clickBody, sendSigned, slashBody } from "../fakes/slackRequests.ts";
 import { freshDatabase } from "../helpers/pg.ts";
 import { type SlackHarness, startHarness } from "../helpers/slackApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { HOSTING } from "../helpers/testApp.ts";
+import { countingActions } from "../helpers/providerSpy.ts";
 
 const tempDir = useTempDir();
 const policy = { roles: { operator: ["slack:UOP1"] } };
@@ -17,21 +18,6 @@ const harnesses: SlackHarness[] = [];
 afterEach(async () => {
   await Promise.all(harnesses.splice(0).map((h) => h.close()));
 });
-
-function counting(provider: HostingProvider, calls: MailAction[]): HostingProvider {
-  return new Proxy(provider, {
-    get(target, key) {
-      if (key === "requestAction") {
-        return (hosting: string, action: MailAction) => {
-          calls.push(action);
-          return target.requestAction(hosting, action);
-        };
-      }
-      const value = Reflect.get(target, key, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
 
 const actionIds = (message: Record<string, unknown>): string[] =>
   ((message.blocks as { type: string; elements?: { action_id: string }[] }[] | undefined) ?? []).flatMap((b) =>
@@ -42,7 +28,7 @@ describe("Slack replicas on one database", () => {
   it("50 clicks of one button spread over two replicas: one provider action, one executed record", { timeout: 60_000 }, async () => {
     const url = await freshDatabase();
     const calls: MailAction[] = [];
-    const shared = counting(await Sandbox.open({ clock: new ManualClock(), seed: 7 }), calls);
+    const shared = countingActions(calls)(await Sandbox.open({ clock: new ManualClock(), seed: 7 }));
     for (let i = 0; i < 2; i += 1) {
       harnesses.push(await startHarness({ dataDir: await tempDir(), policy, env: { DATABASE_URL: url }, wrap: () => shared }));
     }

@@ -6,30 +6,15 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderText } from "../../adapters/console/render.ts";
 import { ManualClock } from "../../src/clock.ts";
-import type { HostingProvider, MailAction } from "../../src/hosting/port.ts";
+import type { MailAction } from "../../src/hosting/port.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeJobsApp } from "../helpers/jobsApp.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, HOSTING, makeTestApp, person, type TestApp } from "../helpers/testApp.ts";
+import { countingActions } from "../helpers/providerSpy.ts";
 
 const ADMIN = person("ADMIN");
 const REASON = "suspected hacked contact form";
-
-function counting(calls: MailAction[]) {
-  return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (key === "requestAction") {
-          return (hosting: string, action: MailAction) => {
-            calls.push(action);
-            return target.requestAction(hosting, action);
-          };
-        }
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-}
 
 describe("who blocked, when and why", () => {
   const tempDir = useTempDir();
@@ -39,7 +24,7 @@ describe("who blocked, when and why", () => {
     app = undefined;
   });
   const setup = async (calls: MailAction[] = []) => {
-    app = await makeTestApp({ dataDir: await tempDir(), env: { MAILBRAKE_ADMINS: "slack:ADMIN" }, wrap: counting(calls) });
+    app = await makeTestApp({ dataDir: await tempDir(), env: { MAILBRAKE_ADMINS: "slack:ADMIN" }, wrap: countingActions(calls) });
     return app;
   };
 

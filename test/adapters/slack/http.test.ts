@@ -2,29 +2,13 @@
 // once, message replaced, channel announced.
 import { afterEach, describe, expect, it } from "vitest";
 import type { MailAction } from "../../../src/hosting/port.ts";
-import type { HostingProvider } from "../../../src/hosting/port.ts";
 import { clickBody, sendSigned, slashBody } from "../../fakes/slackRequests.ts";
 import { holdingProvider, type SlackHarness, startHarness } from "../../helpers/slackApp.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
 import { HOSTING } from "../../helpers/testApp.ts";
+import { countingActions } from "../../helpers/providerSpy.ts";
 
 const policy = { roles: { operator: ["slack:UOP1", "slack:UOP2"], admin: ["slack:UADMIN"] } };
-
-function counting(calls: MailAction[]) {
-  return (sandbox: HostingProvider): HostingProvider =>
-    new Proxy(sandbox, {
-      get(target, key) {
-        if (key === "requestAction") {
-          return (hosting: string, action: MailAction) => {
-            calls.push(action);
-            return target.requestAction(hosting, action);
-          };
-        }
-        const value = Reflect.get(target, key, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-}
 
 type Blocks = { type: string; elements?: { action_id?: string }[] }[];
 const actionIds = (message: Record<string, unknown> | undefined) =>
@@ -39,7 +23,7 @@ describe("slack adapter over HTTP", () => {
   });
 
   async function setup(calls: MailAction[] = []) {
-    harness = await startHarness({ dataDir: await tempDir(), policy, wrap: counting(calls) });
+    harness = await startHarness({ dataDir: await tempDir(), policy, wrap: countingActions(calls) });
     harness.fake.users.set("UOP1", { id: "UOP1", name: "alice", displayName: "Alice", locale: "en-US" });
     harness.fake.users.set("UOP2", { id: "UOP2", name: "bob", locale: "fr-FR" });
     return harness;

@@ -89,12 +89,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (words.length === 0) return await (await import("./index.ts")).runBot({ forceTerminal: false });
+    if (words.length === 0) return await (await import("./bot.ts")).runBot({ forceTerminal: false });
     if (words[0] === "chat" && words.length === 1) {
-      return await (await import("./index.ts")).runBot({ forceTerminal: true });
+      return await (await import("./bot.ts")).runBot({ forceTerminal: true });
     }
     if (words[0] === "doctor" && words.length === 1) {
-      const code = await (await import("./hosting/ovh/doctorMain.ts")).doctorMain();
+      const code = await doctor();
       if (!process.env.DATABASE_URL) return code;
       const { databaseDoctorMain } = await import("./store/pg/doctor.ts");
       // A failed database check says so (1); else the provider's verdict (2 without credentials).
@@ -112,4 +112,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** `mailbrake doctor`: the provider's checks, on the one start-up path, in the terminal's language. */
+async function doctor(): Promise<number> {
+  const { boot } = await import("./boot.ts");
+  const { translator } = await import("./i18n/index.ts");
+  const { runDoctor } = await import("./hosting/ovh/doctor.ts");
+  const { env, logger, language } = boot({ quietLevel: "error" });
+  return runDoctor({ env, t: translator(language), logger, write: (line) => process.stdout.write(`${line}\n`) });
 }

@@ -17,7 +17,9 @@ function tsFiles(dir: string): string[] {
 }
 
 /** The start-up path: it builds the product and may know every part of it. */
-const COMPOSITION = new Set(["src/app.ts", "src/index.ts", "src/cli.ts"]);
+const COMPOSITION = new Set(["src/app.ts", "src/boot.ts", "src/bot.ts", "src/cli.ts"]);
+/** What an adapter may be given: the product built (app.ts) or built for it (boot.ts). */
+const GIVEN = new Set(["src/app.ts", "src/boot.ts"]);
 const inCore = (file: string) => file.startsWith("src/core/");
 const inJobs = (file: string) => file.startsWith("src/jobs/");
 const inAdapters = (file: string) => file.startsWith("adapters/");
@@ -44,7 +46,7 @@ const RULES: Record<string, (edge: Edge) => boolean> = {
   "jobs import no adapter, no start-up path and no hosting provider": (e) =>
     inJobs(e.from) && (inAdapters(e.to) || COMPOSITION.has(e.to) || hostingImplementation(e.to)),
   "adapters import no job, no hosting provider and not the start-up path": (e) =>
-    inAdapters(e.from) && (inJobs(e.to) || hostingImplementation(e.to) || (COMPOSITION.has(e.to) && e.to !== "src/app.ts")),
+    inAdapters(e.from) && (inJobs(e.to) || hostingImplementation(e.to) || (COMPOSITION.has(e.to) && !GIVEN.has(e.to))),
   "an adapter imports no other adapter": (e) =>
     inAdapters(e.from) && inAdapters(e.to) && adapterOf(e.from) !== adapterOf(e.to),
   "only the start-up path imports an adapter": (e) => e.from.startsWith("src/") && inAdapters(e.to) && !COMPOSITION.has(e.from),
@@ -59,7 +61,7 @@ const BREAKS: Record<string, Edge> = {
   "the core is given its settings: it imports neither the start-up path nor the environment": edge("src/core/engine.ts", "src/config.ts"),
   "what the core stands on imports no core, job, adapter or start-up path": edge("src/policy.ts", "src/core/actor.ts", true),
   "jobs import no adapter, no start-up path and no hosting provider": edge("src/jobs/jobs.ts", "src/app.ts", true),
-  "adapters import no job, no hosting provider and not the start-up path": edge("adapters/slack/start.ts", "src/index.ts", true),
+  "adapters import no job, no hosting provider and not the start-up path": edge("adapters/slack/start.ts", "src/bot.ts", true),
   "an adapter imports no other adapter": edge("adapters/discord/render.ts", "adapters/slack/escape.ts"),
   "only the start-up path imports an adapter": edge("src/jobs/alerts.ts", "adapters/console/render.ts"),
 };
@@ -100,7 +102,7 @@ describe("arrows point one way: adapters → core ← jobs; core → hosting por
 
   it("reads type-only, dynamic and re-exporting imports", () => {
     const from = (file: string) => (graph.get(file) ?? []).map((e) => `${e.to}${e.typeOnly ? " (types)" : ""}`);
-    expect(from("src/index.ts")).toEqual(expect.arrayContaining(["adapters/slack/start.ts", "adapters/discord/start.ts"]));
+    expect(from("src/bot.ts")).toEqual(expect.arrayContaining(["adapters/slack/start.ts", "adapters/discord/start.ts"]));
     expect(from("src/core/services.ts")).toContain("src/store/port.ts (types)");
     expect(from("src/jobs/index.ts")).toContain("src/jobs/onDemand.ts");
   });

@@ -2,14 +2,13 @@
 // `mailbrake block example.com --yes`.
 import { dirname } from "node:path";
 import type { Logger } from "pino";
-import { consoleActor, terminalLanguage, terminalPlace } from "./actor.ts";
+import { consoleActor, terminalPlace } from "./actor.ts";
 import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText } from "./render.ts";
-import { createApp, type ProviderHandle } from "../../src/app.ts";
-import { loadEnv } from "../../src/config.ts";
+import type { ProviderHandle } from "../../src/app.ts";
+import { bootApp } from "../../src/boot.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { translator } from "../../src/i18n/index.ts";
-import { createLogger, secretsOf } from "../../src/logger.ts";
 
 /** Exit codes of one-shot commands (listed in `--help` and the README). */
 export const EXIT = {
@@ -49,16 +48,14 @@ export interface OneShotIo {
 const processIo = (): OneShotIo => ({ env: process.env, out: process.stdout, err: process.stderr });
 
 export async function runOnce(words: string[], flags: OneShotFlags, io: OneShotIo = processIo()): Promise<number> {
-  const env = loadEnv(io.env);
   // A person reads stderr: the one-line reasons of the reply, not JSON logs. Logs only when
   // asked for with LOG_LEVEL (a service writes them always).
-  const logger = createLogger({
-    level: io.env.LOG_LEVEL ? env.LOG_LEVEL : "silent",
-    secrets: secretsOf(io.env),
+  const { app, env, language } = await bootApp({
+    env: io.env,
+    quietLevel: "silent",
     destination: io.err,
+    provider: io.openProvider,
   });
-  const app = await createApp(env, { logger, provider: io.openProvider?.(logger) });
-  const language = terminalLanguage(io.env, env.MAILBRAKE_LOCALE);
   const request = { actor: consoleActor(), place: terminalPlace, language };
   try {
     let reply = await app.engine.handle({ ...request, text: words.join(" ") });

@@ -1,27 +1,25 @@
-// The composition root of the running bot: config → logger → store → hosting → engine →
-// adapters + jobs. Chat adapters load only when configured.
+// The running bot (`mailbrake`, `mailbrake chat`): boot → app → adapters + jobs, until the
+// chat ends or a signal comes. Chat adapters load only when configured.
 import { dirname, join } from "node:path";
 import { TerminalChat } from "../adapters/console/chat.ts";
 import { terminalLanguage } from "../adapters/console/actor.ts";
 import { ConsoleSink } from "../adapters/console/sink.ts";
 import { type App, createApp, type RunningAdapter } from "./app.ts";
-import { loadEnv, usesDiscord, usesSlack } from "./config.ts";
+import { boot } from "./boot.ts";
+import { usesDiscord, usesSlack } from "./config.ts";
 import { translator } from "./i18n/index.ts";
-import { createLogger, secretsOf } from "./logger.ts";
 import { startLeaderWork } from "./jobs/leaderWork.ts";
 
 export async function runBot(options: { forceTerminal: boolean }): Promise<number> {
-  const env = loadEnv();
+  const terminal = options.forceTerminal || process.stdin.isTTY === true;
+  // In the terminal chat, logs would mix with the conversation: warnings only unless asked.
+  const { env, logger } = boot(terminal ? { quietLevel: "warn" } : {});
   const slack = usesSlack(env);
   const discord = usesDiscord(env);
-  const terminal = options.forceTerminal || process.stdin.isTTY === true;
   if (!slack && !discord && !terminal) {
     process.stderr.write(`mailbrake: ${translator(env.MAILBRAKE_LOCALE)("console:noTerminal")}\n`);
     return 1;
   }
-  // In the terminal chat, logs would mix with the conversation: warnings only unless asked.
-  const level = terminal && !process.env.LOG_LEVEL ? "warn" : env.LOG_LEVEL;
-  const logger = createLogger({ level, secrets: secretsOf(process.env) });
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
   const app = await createApp(env, { logger });

@@ -5,6 +5,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { FakeSlack } from "./fakes/slackApi.ts";
+import { BOT_TOKEN, SIGNING_SECRET } from "./fakes/slackRequests.ts";
 import { useTempDir } from "./helpers/tempDir.ts";
 
 const bin = fileURLToPath(new URL("../bin/mailbrake.js", import.meta.url));
@@ -15,7 +17,11 @@ const CHART = ["vega", "vega-lite", "@resvg/resvg-js"];
 const OVH = ["@ovhcloud/node-ovh"];
 
 /** The packages (node_modules folders) a run of the CLI loaded. */
-async function packagesLoaded(args: string[], dataDir: string): Promise<string[]> {
+async function packagesLoaded(
+  args: string[],
+  dataDir: string,
+  bot?: { env: Record<string, string>; startedLine: string },
+): Promise<string[]> {
   const traceFile = join(dataDir, "trace.txt");
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", tracer, bin, ...args], {
@@ -26,13 +32,23 @@ async function packagesLoaded(args: string[], dataDir: string): Promise<string[]
         LANG: "C",
         MAILBRAKE_DATA_FILE: join(dataDir, "mailbrake.json"),
         LOAD_TRACE_FILE: traceFile,
+        ...bot?.env,
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    // A running bot is asked for its trace once its log says it started, then stopped.
+    let log = "";
+    child.stderr.on("data", (data) => {
+      const before = log;
+      log += data;
+      if (!bot) return;
+      if (!before.includes(bot.startedLine) && log.includes(bot.startedLine)) child.kill("SIGUSR2");
+      if (!before.includes("load trace written") && log.includes("load trace written")) child.kill("SIGKILL");
     });
     child.on("error", reject);
     child.on("close", resolve);
   });
-  expect(code).toBe(0);
+  if (!bot) expect(code).toBe(0);
   const names = new Set<string>();
   for (const line of (await readFile(traceFile, "utf8")).split("\n")) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
@@ -63,4 +79,16 @@ describe("what a command loads", () => {
       expect(loaded).not.toContain("node-cron");
     },
   );
+
+  it("the bot with only Slack configured loads Slack's library, not Discord's, nor the chart or OVHcloud ones", async () => {
+    const fake = await FakeSlack.start();
+    try {
+      const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0" };
+      const loaded = await packagesLoaded([], await tempDir(), { env, startedLine: "mailbrake started" });
+      expect(loaded).toContain("@slack/bolt");
+      for (const name of ["discord.js", "@discordjs/ws", ...CHART, ...OVH]) expect(loaded).not.toContain(name);
+    } finally {
+      await fake.close();
+    }
+  });
 });

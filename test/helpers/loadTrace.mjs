@@ -1,4 +1,4 @@
-// Preloaded with `node --import` in a child process: at exit, writes to LOAD_TRACE_FILE every
+// Preloaded with `node --import` in a child process: at exit (or on SIGUSR2), writes to LOAD_TRACE_FILE every
 // module the process loaded (ES modules through a resolve hook, CommonJS ones from
 // require's cache), one file URL or path a line, so a test can tell which libraries a
 // command loaded.
@@ -15,7 +15,13 @@ register(new URL("./loadTraceHooks.mjs", import.meta.url), {
   data: { port: port2 },
   transferList: [port2],
 });
-process.on("exit", () => {
+function write() {
   const cjs = Object.keys(createRequire(import.meta.url).cache);
   if (file) appendFileSync(file, [...loaded, ...cjs].map((m) => `${m}\n`).join(""));
+}
+process.on("exit", write);
+// A process that keeps running (the bot) is asked for its trace with SIGUSR2.
+process.on("SIGUSR2", () => {
+  write();
+  process.stderr.write("load trace written\n");
 });

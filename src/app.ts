@@ -1,5 +1,6 @@
 // Composition of the platform-neutral product: config → logger → store → hosting → engine.
 // Adapters and jobs are attached by the start-up path.
+import type { Language } from "./i18n/index.ts";
 import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { Clock } from "./clock.ts";
@@ -37,6 +38,8 @@ export interface AppOptions {
   logger: Logger;
   /** Tests inject a provider (and its clock); otherwise the env decides. */
   provider?: ProviderHandle;
+  /** Language of channel posts when the policy names none (the terminal reader's, terminal-only). */
+  channelLanguage?: Language;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,7 +70,7 @@ export async function createApp(env: Env, options: AppOptions): Promise<App> {
     settings: {
       timeZone: env.MAILBRAKE_TZ,
       confirmTtlMs: env.MAILBRAKE_CONFIRM_TTL_MINUTES * 60_000,
-      channelLanguage: env.MAILBRAKE_LOCALE,
+      channelLanguage: options.channelLanguage ?? env.MAILBRAKE_LOCALE,
     },
     notifier: new Notifier(logger.child({ component: "notifier" })),
     reports,

@@ -22,7 +22,10 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   }
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
-  const app = await createApp(env, { logger });
+  // With the terminal alone, every post printed in it (announcements, progress, alerts, hold
+  // warnings, reports) is in the reader's language, as the answers are.
+  const readerLanguage = terminal && !slack && !discord ? terminalLanguage(process.env, env.MAILBRAKE_LOCALE) : undefined;
+  const app = await createApp(env, { logger, channelLanguage: readerLanguage });
   const adapters: RunningAdapter[] = [];
   if (slack) adapters.push(await startAdapter(app, "slack"));
   // With a shared database, Discord's one gateway session moves with the leader (two sessions on

@@ -45,6 +45,8 @@ export class HostingDirectory {
     const name = Object.hasOwn(aliases, word) ? (aliases[word] as string) : word.toLowerCase();
     if (!HOSTING_NAME.test(name)) throw new UserError("errors.badHostingName", { name: word });
     if (!names.includes(name)) {
+      const near = closest(name, [...names, ...Object.keys(aliases)]);
+      if (near) throw new UserError("errors.unknownHostingDidYouMean", { name: word, suggestion: near });
       throw new UserError("errors.unknownHosting", { name: word, hostings: names.join(", ") });
     }
     return name;
@@ -56,4 +58,29 @@ export class HostingDirectory {
     if (word === undefined) return this.list();
     return [await this.resolve(word)];
   }
+}
+
+/** The known name a typo most likely meant: a few edits away, or the only one it starts. */
+export function closest(word: string, names: readonly string[]): string | undefined {
+  const prefixed = names.filter((n) => n.startsWith(word));
+  if (word.length >= 3 && prefixed.length === 1) return prefixed[0];
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(word, name);
+    if (distance <= Math.max(1, Math.floor(name.length / 4)) && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -14,6 +14,7 @@ export function helpText(ctx: Context, commands: readonly Command[]): string {
   for (const command of allowed) {
     lines.push(`  ${usageLine(t, command)} — ${t(`help.describe.${command.name}`)}`);
   }
+  if (ctx.actor.platform === "console") lines.push(`  exit — ${t("help.exit")}`);
   if (ctx.role !== "admin" && ctx.actor.platform !== "console") {
     lines.push(t("help.grantHint", { principal: `${ctx.actor.platform}:${ctx.actor.id}` }));
   }

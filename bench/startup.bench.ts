@@ -59,8 +59,9 @@ function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number }> {
         const status = await readFile(`/proc/${child.pid}/status`, "utf8");
         rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
       }
+      // Resolve once it is gone, so that its exit does not slow down the next run.
+      child.once("close", () => resolve({ ms: elapsed, rss }));
       child.kill();
-      resolve({ ms: elapsed, rss });
     };
     child.stdout.on("data", watch);
     child.stderr.on("data", watch);

@@ -15,6 +15,12 @@ export function consoleActor(): Actor {
 
 export const terminalPlace: Place = { channel: "terminal", inTeamSpace: true };
 
+/**
+ * A one-shot command's place: a terminal of its own, so that scripts running at once (each
+ * with `--yes`) never replace one another's pending confirmation.
+ */
+export const oneShotPlace: Place = { channel: `terminal:${process.pid}`, inTeamSpace: true };
+
 /** LANG / LC_ALL in the terminal, else the configured fallback. */
 export function terminalLanguage(env: NodeJS.ProcessEnv, fallback: Language): Language {
   return toLanguage(env.LC_ALL) ?? toLanguage(env.LC_MESSAGES) ?? toLanguage(env.LANG) ?? fallback;

@@ -2,7 +2,7 @@
 // `mailbrake block example.com --yes`.
 import { dirname } from "node:path";
 import type { Logger } from "pino";
-import { consoleActor, terminalPlace } from "./actor.ts";
+import { consoleActor, oneShotPlace } from "./actor.ts";
 import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText } from "./render.ts";
 import type { ProviderHandle } from "../../src/app.ts";
@@ -56,7 +56,7 @@ export async function runOnce(words: string[], flags: OneShotFlags, io: OneShotI
     destination: io.err,
     provider: io.openProvider,
   });
-  const request = { actor: consoleActor(), place: terminalPlace, language };
+  const request = { actor: consoleActor(), place: oneShotPlace, language };
   try {
     let reply = await app.engine.handle({ ...request, text: words.join(" ") });
     const buttons = confirmButton(reply);

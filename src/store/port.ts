@@ -38,8 +38,9 @@ export interface ClaimRequest {
 
 export interface ConfirmationOps {
   /**
-   * Creates a pending confirmation. With a requester, a pending one by the same person for the
-   * same action on the same hosting is replaced (its button then answers "not valid").
+   * Creates a pending confirmation. With a requester, a pending one by the same person in the
+   * same channel for the same action on the same hosting is replaced (its button then answers
+   * "not valid").
    */
   create(fields: NewConfirmation): Promise<Confirmation>;
   get(token: string): Promise<Confirmation | undefined>;

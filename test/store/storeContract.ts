@@ -45,7 +45,7 @@ const error = (at: number, hosting = "example.com", to = "a@b.fr"): CollectedErr
 export function storeContract(name: string, target: ContractTarget): void {
   describe(`store contract: ${name}`, () => {
     describe("confirmations", () => {
-      it("create then get; a newer request by the same person for the same action replaces the pending one", async () => {
+      it("create then get; a newer request by the same person, channel and action replaces the pending one", async () => {
         const [a, b] = await target.open({});
         const first = await a.confirmations.create(pending());
         expect(first.status).toBe("pending");
@@ -54,8 +54,10 @@ export function storeContract(name: string, target: ContractTarget): void {
         expect(await a.confirmations.get(first.token)).toBeUndefined();
         expect((await a.confirmations.get(second.token))?.status).toBe("pending");
         const other = await a.confirmations.create(pending({ requester: bob }));
+        const elsewhere = await a.confirmations.create(pending({ channel: "C2" }));
         expect(await a.confirmations.get(second.token)).toBeDefined();
         expect(await a.confirmations.get(other.token)).toBeDefined();
+        expect(await a.confirmations.get(elsewhere.token)).toBeDefined();
       });
 
       it("claim: claimed once; then already decided, by whom; expired; unknown", async () => {

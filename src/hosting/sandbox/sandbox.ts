@@ -41,11 +41,12 @@ export class Sandbox implements HostingProvider {
   private dirty = false;
 
   private constructor(
-    private readonly world: World,
+    private world: World,
     private readonly clock: Clock,
     private readonly file: StateFile | null,
     private readonly latencyMs: number,
     private readonly onBackgroundError: (error: unknown) => void,
+    private readonly delays: ConstructorParameters<typeof World>[1],
   ) {}
 
   /** Opens the sandbox: from `stateFile` when it exists (restoring an OffsetClock's offset), else fresh. */
@@ -69,8 +70,13 @@ export class Sandbox implements HostingProvider {
           resolved.delays,
         );
     const file = stateFile ? new StateFile(stateFile) : null;
-    const sandbox = new Sandbox(world, clock, file, resolved.latencyMs, resolved.onBackgroundError);
-    if (!saved) await sandbox.flush();
+    const sandbox = new Sandbox(world, clock, file, resolved.latencyMs, resolved.onBackgroundError, resolved.delays);
+    // A fresh sandbox is written at once, unless another process wrote one meanwhile.
+    if (!saved) {
+      await sandbox.run(() => {
+        sandbox.dirty = true;
+      });
+    }
     return sandbox;
   }
 
@@ -228,15 +234,16 @@ export class Sandbox implements HostingProvider {
 
   /** Persists now. */
   async flush(): Promise<void> {
-    this.dirty = false;
-    await this.file?.write(this.stamped());
+    await this.run(() => {
+      this.dirty = true;
+    });
   }
 
-  /** Stops the background timer and persists. */
+  /** Stops the background timer and persists what changed. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.flush();
+    await this.run(() => undefined);
   }
 
   // --- internals ------------------------------------------------------------------
@@ -252,17 +259,48 @@ export class Sandbox implements HostingProvider {
     return this.run(work);
   }
 
-  /** Catches the simulation up to now, does `work`, persists if anything changed. */
+  /**
+   * Catches the simulation up to now, does `work`, persists if anything changed. With a state
+   * file this runs under the data folder's lock, on the state another process may have written.
+   */
   private async run<T>(work: () => T): Promise<T> {
-    if (this.world.catchUp(this.clock.now())) this.dirty = true;
-    try {
-      return work();
-    } finally {
-      if (this.dirty) {
-        // What changed the state may have made something fall due sooner.
-        this.world.touched();
-        await this.flush();
+    const file = this.file;
+    if (!file) {
+      try {
+        return this.step(work);
+      } finally {
+        if (this.dirty) {
+          this.dirty = false;
+          this.world.touched();
+        }
       }
+    }
+    return file.locked(async () => {
+      const fresh = await file.readIfChanged();
+      if (fresh) this.adopt(fresh);
+      try {
+        return this.step(work);
+      } finally {
+        if (this.dirty) {
+          this.dirty = false;
+          // What changed the state may have made something fall due sooner.
+          this.world.touched();
+          await file.write(this.stamped());
+        }
+      }
+    });
+  }
+
+  private step<T>(work: () => T): T {
+    if (this.world.catchUp(this.clock.now())) this.dirty = true;
+    return work();
+  }
+
+  /** Takes the state another process saved (and its clock, if it was moved further). */
+  private adopt(saved: SandboxState): void {
+    this.world = new World(saved, this.delays);
+    if (saved.clockOffset != null && this.clock instanceof OffsetClock && this.clock.offset < saved.clockOffset) {
+      this.clock.advance(saved.clockOffset - this.clock.offset);
     }
   }
 }

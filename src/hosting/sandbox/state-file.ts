@@ -1,8 +1,11 @@
-// The sandbox's state file: read and validated on open, written atomically by lowdb's
-// JSONFile (temp file + rename). A file that cannot be read is never overwritten.
-import { mkdir, readFile } from "node:fs/promises";
+// The sandbox's state file: read and validated on open, written atomically through a temp
+// name of its own and synced, under the data folder's lock (several processes share it: a
+// change another process saved is read before each step). A file that cannot be read is never
+// overwritten.
+import { readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { JSONFile } from "lowdb/node";
+import { writeFileDurably } from "../../store/embedded/durable.ts";
+import { type FolderLock, folderLock } from "../../store/embedded/folderLock.ts";
 import { type SandboxState, STATE_VERSION, sandboxStateSchema } from "./schema.ts";
 
 export class SandboxStateError extends Error {
@@ -60,19 +63,41 @@ export async function readStateFile(file: string): Promise<SandboxState | null> 
 }
 
 export class StateFile {
-  private readonly adapter: JSONFile<SandboxState>;
-  private dirReady = false;
+  private readonly lock: FolderLock;
+  /** The file as last read or written by this process. */
+  private identity: string | undefined;
 
   constructor(readonly path: string) {
-    this.adapter = new JSONFile<SandboxState>(path);
+    this.lock = folderLock(dirname(path));
   }
 
+  /** Runs `work` under the data folder's lock (shared with the store). */
+  locked<T>(work: () => Promise<T>): Promise<T> {
+    return this.lock.run(work);
+  }
+
+  /** Inside the lock: the saved state if another process replaced the file since. */
+  async readIfChanged(): Promise<SandboxState | null> {
+    const now = await identityOf(this.path);
+    if (now === undefined || now === this.identity) return null;
+    const state = await readStateFile(this.path);
+    this.identity = now;
+    return state;
+  }
+
+  /** Inside the lock: written through a temp name of its own, synced. */
   async write(state: SandboxState): Promise<void> {
-    if (!this.dirReady) {
-      await mkdir(dirname(this.path), { recursive: true });
-      this.dirReady = true;
-    }
-    // JSONFile serialises synchronously, so later mutations do not leak into this write.
-    await this.adapter.write(state);
+    await writeFileDurably(this.path, JSON.stringify(state, null, 2));
+    this.identity = await identityOf(this.path);
+  }
+}
+
+async function identityOf(file: string): Promise<string | undefined> {
+  try {
+    const s = await stat(file, { bigint: true });
+    return `${s.ino}:${s.mtimeNs}:${s.size}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
   }
 }

@@ -89,7 +89,7 @@ export class EmbeddedStore implements StorePort {
         if (fields.requester) {
           for (const [token, c] of Object.entries(all)) {
             const same = c.requester?.platform === fields.requester.platform && c.requester?.id === fields.requester.id;
-            if (c.status === "pending" && same && c.mutation === fields.mutation && c.hosting === fields.hosting) delete all[token];
+            if (c.status === "pending" && same && c.channel === fields.channel && c.mutation === fields.mutation && c.hosting === fields.hosting) delete all[token];
           }
         }
         pruneDecided(doc, fields.createdAt - KEEP_DECIDED_MS);

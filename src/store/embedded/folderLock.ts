@@ -2,7 +2,8 @@
 // holder keeps fresh, so the lock of a killed process goes stale and is taken over). In front
 // of it, one queue per folder in this process, so concurrent operations of one process wait
 // their turn without polling the file system.
-import { join, resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { StoreError } from "../../errors.ts";
 
@@ -49,6 +50,7 @@ export class FolderLock {
   private async acquire(): Promise<() => Promise<void>> {
     const started = Date.now();
     let delay = 2;
+    let madeFolder = false;
     for (;;) {
       try {
         return await lockfile.lock(this.target, {
@@ -61,7 +63,13 @@ export class FolderLock {
           onCompromised: () => undefined,
         });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ELOCKED") {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT" && !madeFolder) {
+          madeFolder = true;
+          await mkdir(dirname(this.target), { recursive: true });
+          continue;
+        }
+        if (code !== "ELOCKED") {
           throw new StoreError(`Cannot lock the data folder (${this.target}.lock): ${(error as Error).message}`);
         }
         const waited = Date.now() - started;

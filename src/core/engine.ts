@@ -154,6 +154,7 @@ export class Engine {
       await this.audit(ctx, "cancelled", c.mutation, "cancelled", c.hosting);
       return { update: resolvedReply(ctx, claimed, { tone: "info", text: t("resolved.cancelled") }) };
     }
+    this.services.logger.debug({ hosting: c.hosting, action: c.mutation }, "action claimed for execution");
     await this.audit(ctx, "confirmed", c.mutation, "confirmed", c.hosting, c.args.reason);
     return { update: await execute(ctx, claimed, this.follower) };
   }

@@ -58,6 +58,7 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
     }
     const { reference, answerLost } = await settled(spec.run(provider, c.hosting, c.args));
+    services.logger.debug({ hosting: c.hosting, action: c.mutation }, "provider action sent");
     if (c.mutation === "block") await recordBlock(store, c.hosting, services.clock.now(), c.decidedBy, c.args.reason);
     const done = t(`resolved.done.${c.mutation}`, { email: c.args.email });
     const reply = await finish(

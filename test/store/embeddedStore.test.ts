@@ -1,6 +1,8 @@
 // The embedded store (lowdb + JSONL under one folder lock) against the store contract, plus
 // what only a file store has: torn lines, temp names, stale locks, a file that cannot be read.
+import { spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EmbeddedStore } from "../../src/store/embedded/embeddedStore.ts";
@@ -48,6 +50,24 @@ describe("embedded store files", () => {
     const [store] = await openTwo(dir);
     await store.holds.record("x.fr", { since: 1, exact: true });
     expect(await store.holds.get("x.fr")).toEqual({ since: 1, exact: true });
+  });
+
+  it("the lock of a killed process (its owner gone) is taken at once; a live one is waited for, then refused in one line", async () => {
+    const dir = await tempDir();
+    const options = { dataFile: join(dir, "mailbrake.json"), audit: { maxRecords: 100, maxAgeMs: 86_400_000 } };
+    const exited = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    await mkdir(join(dir, ".mailbrake.lock"));
+    await writeFile(join(dir, ".mailbrake.lock.owner"), `${hostname()}/${exited}`);
+    // A wait far below the lock's staleness: only the dead owner lets it through.
+    const store = await EmbeddedStore.open({ ...options, lock: { waitMs: 0 } });
+    await store.holds.record("x.fr", { since: 1, exact: true });
+    expect(await store.holds.get("x.fr")).toEqual({ since: 1, exact: true });
+
+    const other = await tempDir();
+    await mkdir(join(other, ".mailbrake.lock"));
+    await writeFile(join(other, ".mailbrake.lock.owner"), `${hostname()}/${process.ppid}`);
+    const busy = await EmbeddedStore.open({ ...options, dataFile: join(other, "mailbrake.json"), lock: { waitMs: 0 } });
+    await expect(busy.holds.get("x.fr")).rejects.toThrow(/^The data folder is busy: another mailbrake process has held .*\.mailbrake\.lock for over \d+ s\. Nothing was changed; try again\.$/);
   });
 
   it("an old post ledger (inside the jobs' state) is read as the ledger", async () => {

@@ -2,7 +2,8 @@
 // holder keeps fresh, so the lock of a killed process goes stale and is taken over). In front
 // of it, one queue per folder in this process, so concurrent operations of one process wait
 // their turn without polling the file system.
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { StoreError } from "../../errors.ts";
@@ -14,7 +15,7 @@ export interface LockOptions {
   waitMs?: number;
 }
 
-const DEFAULT_STALE_MS = 5_000;
+const DEFAULT_STALE_MS = 3_000;
 const DEFAULT_WAIT_MS = 30_000;
 
 export class FolderLock {
@@ -53,7 +54,7 @@ export class FolderLock {
     let madeFolder = false;
     for (;;) {
       try {
-        return await lockfile.lock(this.target, {
+        const release = await lockfile.lock(this.target, {
           realpath: false,
           stale: this.staleMs,
           update: Math.max(1_000, Math.floor(this.staleMs / 4)),
@@ -62,6 +63,12 @@ export class FolderLock {
           // outcome, not by crashing the process from a timer.
           onCompromised: () => undefined,
         });
+        await writeFile(this.ownerFile, OWNER).catch(() => undefined);
+        return async () => {
+          // The owner goes first: a lock seen without one is left to age (never taken early).
+          await rm(this.ownerFile, { force: true });
+          await release();
+        };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "ENOENT" && !madeFolder) {
@@ -72,6 +79,7 @@ export class FolderLock {
         if (code !== "ELOCKED") {
           throw new StoreError(`Cannot lock the data folder (${this.target}.lock): ${(error as Error).message}`);
         }
+        if (await this.recoverFromDeadOwner()) continue;
         const waited = Date.now() - started;
         if (waited >= this.waitMs) {
           throw new StoreError(
@@ -82,6 +90,53 @@ export class FolderLock {
         delay = Math.min(100, delay * 2);
       }
     }
+  }
+
+  private get ownerFile(): string {
+    return `${this.target}.lock.owner`;
+  }
+
+  /**
+   * proper-lockfile takes a lock over only once it has aged (`stale`): a process killed while
+   * holding it would stall every other one that long. The holder's `host/pid` beside the lock
+   * lets the next process see at once that it died, and remove the lock under a second lock
+   * (so two recoverers never remove a lock a third process has just taken).
+   */
+  private async recoverFromDeadOwner(): Promise<boolean> {
+    if (!ownerIsDead(await readFile(this.ownerFile, "utf8").catch(() => ""))) return false;
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(`${this.target}.recover`, { realpath: false, stale: this.staleMs, retries: 0, onCompromised: () => undefined });
+    } catch {
+      return false;
+    }
+    try {
+      // Checked again under the recovery lock: the lock may have changed hands meanwhile. A lock
+      // made after its owner file was written is a newer holder's that has not signed yet.
+      if (!ownerIsDead(await readFile(this.ownerFile, "utf8").catch(() => ""))) return false;
+      const [lockStat, ownerStat] = await Promise.all([stat(`${this.target}.lock`, { bigint: true }), stat(this.ownerFile, { bigint: true })]).catch(() => []);
+      if (!lockStat || !ownerStat || lockStat.mtimeNs > ownerStat.mtimeNs) return false;
+      await rm(this.ownerFile, { force: true });
+      await rm(`${this.target}.lock`, { recursive: true, force: true });
+      return true;
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+}
+
+const OWNER = `${hostname()}/${process.pid}`;
+
+/** Whether `owner` (`host/pid`) names a process of this machine that no longer runs. */
+function ownerIsDead(owner: string): boolean {
+  const [host, pidText] = owner.split("/");
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || owner === OWNER) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 

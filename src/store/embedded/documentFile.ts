@@ -1,7 +1,7 @@
 // The lowdb document of the embedded store: validated on load, re-read whenever another
 // process replaced the file, written through a temporary name of its own and synced. A file
 // that cannot be read stops the process with a message naming it and is never overwritten.
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { StoreError } from "../../errors.ts";
@@ -23,7 +23,7 @@ type Identity = string | undefined;
 
 async function identity(file: string): Promise<Identity> {
   try {
-    const s = await stat(file, { bigint: true });
+    const s = statSync(file, { bigint: true });
     return `${s.ino}:${s.mtimeNs}:${s.size}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;

@@ -2,7 +2,8 @@
 // holder keeps fresh, so the lock of a killed process goes stale and is taken over). In front
 // of it, one queue per folder in this process, so concurrent operations of one process wait
 // their turn without polling the file system.
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { rmSync, writeFileSync } from "node:fs";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
@@ -54,7 +55,9 @@ export class FolderLock {
     let madeFolder = false;
     for (;;) {
       try {
-        const release = await lockfile.lock(this.target, {
+        // Synchronous file calls: a lock is a few microseconds of mkdir, not several trips
+        // through the thread pool (which a busy machine makes slow).
+        const release = lockfile.lockSync(this.target, {
           realpath: false,
           stale: this.staleMs,
           update: Math.max(1_000, Math.floor(this.staleMs / 4)),
@@ -63,11 +66,15 @@ export class FolderLock {
           // outcome, not by crashing the process from a timer.
           onCompromised: () => undefined,
         });
-        await writeFile(this.ownerFile, OWNER).catch(() => undefined);
+        try {
+          writeFileSync(this.ownerFile, OWNER);
+        } catch {
+          // Unsigned, the lock is still a lock: it only ages out instead of being taken early.
+        }
         return async () => {
           // The owner goes first: a lock seen without one is left to age (never taken early).
-          await rm(this.ownerFile, { force: true });
-          await release();
+          rmSync(this.ownerFile, { force: true });
+          release();
         };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -30,7 +30,9 @@ describe("several processes on one data folder", () => {
         ...Array.from({ length: 2 }, () => ({ kind: "read", args: ["status", blocked] })),
       ];
       const runs = await Promise.all(commands.map((c) => runCli(c.args, { dataDir: dir })));
-      runs.forEach((run, i) => expectClean(run, commands[i]!.args.join(" ")));
+      runs.forEach((run, i) => {
+        expectClean(run, commands[i]!.args.join(" "));
+      });
       const ok = (kind: string) => runs.filter((run, i) => commands[i]!.kind === kind && run.code === 0).length;
       // Reads and recipient changes cannot be refused; of the blocks, at least the first succeeds.
       expect(ok("read")).toBe(10);

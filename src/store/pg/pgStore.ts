@@ -106,8 +106,9 @@ export class PgStore implements StorePort {
         if (requester) {
           await client.query(
             `DELETE FROM mb_confirmations WHERE status = 'pending' AND hosting = $1
-               AND body->>'mutation' = $2 AND body->'requester'->>'platform' = $3 AND body->'requester'->>'id' = $4`,
-            [fields.hosting, fields.mutation, requester.platform, requester.id],
+               AND body->>'mutation' = $2 AND body->'requester'->>'platform' = $3 AND body->'requester'->>'id' = $4
+               AND body->>'channel' = $5`,
+            [fields.hosting, fields.mutation, requester.platform, requester.id, fields.channel],
           );
         }
         await pruneDecided(client, fields.createdAt - KEEP_DECIDED_MS);

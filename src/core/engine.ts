@@ -88,7 +88,8 @@ export class Engine {
         });
       } else {
         reply = await command.run(ctx, args);
-        await this.audit(ctx, "request", command.name, "answered");
+        const hosting = args.hosting ?? (args.hostings?.length === 1 ? args.hostings[0] : undefined);
+        if (!command.recordsItself) await this.audit(ctx, "request", command.name, "answered", hosting);
       }
       this.follower.nudge();
       return reply;

@@ -21,6 +21,8 @@ interface Declared {
 /** Answers from what it reads. */
 export interface QueryCommand extends Declared {
   mutation?: undefined;
+  /** It writes its own audit record (what it did), so the engine records no second one. */
+  recordsItself?: boolean;
   run(ctx: Context, args: Args): Promise<Reply>;
 }
 

@@ -9,6 +9,7 @@ export const drill: QueryCommand = {
   minRole: "operator",
   args: [{ kind: "hosting", required: true }],
   sandboxOnly: true,
+  recordsItself: true,
   async run(ctx, { hosting }) {
     const sandbox = ctx.services.sandbox;
     if (!sandbox || hosting === undefined) throw new UserError("errors.sandboxOnly");

@@ -27,7 +27,7 @@ function numberLocale(language: Language) {
   return { decimal: part("decimal", "."), thousands: part("group", ","), grouping: [3], currency: ["", ""] as [string, string] };
 }
 
-export async function renderChartSvg(days: readonly DayPoint[], language: Language): Promise<string> {
+export async function renderChartSvg(days: readonly DayPoint[], language: Language, title?: string): Promise<string> {
   const t = translator(language);
   const sent = t("jobs:chart.sent");
   const errors = t("jobs:chart.errors");
@@ -51,7 +51,7 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
   });
   const spec = compile({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: t("jobs:chart.title", { count: days.length }),
+    title: title ?? t("jobs:chart.title", { count: days.length }),
     background: "white",
     data: { values },
     vconcat: [panel("sent", sent, "#4c78a8", false), panel("errors", errors, "#e45756", true)],
@@ -65,8 +65,8 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
   }
 }
 
-export async function renderChartPng(days: readonly DayPoint[], language: Language): Promise<Buffer> {
-  const svg = await renderChartSvg(days, language);
+export async function renderChartPng(days: readonly DayPoint[], language: Language, title?: string): Promise<Buffer> {
+  const svg = await renderChartSvg(days, language, title);
   return new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: FONT },
     fitTo: { mode: "zoom", value: 2 },

@@ -16,6 +16,8 @@ export interface ChartRequest {
   id: number;
   days: readonly DayPoint[];
   language: Language;
+  /** What the chart shows: the hosting(s), the range and the time zone. */
+  title?: string;
 }
 
 export type ChartResponse = { id: number; png: Uint8Array } | { id: number; error: string };
@@ -91,7 +93,7 @@ export class ChartProcess {
   }
 
   /** Draws the chart in the child (started if needed); rejects with a ChartError. */
-  render(days: readonly DayPoint[], language: Language): Promise<Buffer> {
+  render(days: readonly DayPoint[], language: Language, title?: string): Promise<Buffer> {
     const child = this.child ?? this.start();
     const id = this.nextId++;
     this.busy(child);
@@ -104,7 +106,7 @@ export class ChartProcess {
         );
       });
       this.pending.set(id, { resolve, reject, cancel });
-      const request: ChartRequest = { id, days, language };
+      const request: ChartRequest = { id, days, language, title };
       child.send(request, (error) => {
         if (error)
           this.fail(
@@ -233,7 +235,8 @@ export async function renderChart(
   days: readonly DayPoint[],
   language: Language,
   filename: string,
+  title?: string,
 ): Promise<Attachment> {
-  const data = await chartProcess().render(days, language);
+  const data = await chartProcess().render(days, language, title);
   return { filename, contentType: "image/png", data };
 }

@@ -9,7 +9,7 @@ if (!process.send)
 const answer = (response: ChartResponse) => process.send?.(response);
 
 process.on("message", (request: ChartRequest) => {
-  renderChartPng(request.days, request.language).then(
+  renderChartPng(request.days, request.language, request.title).then(
     (png) => answer({ id: request.id, png }),
     (error: unknown) =>
       answer({ id: request.id, error: error instanceof Error ? error.message : String(error) }),

@@ -315,8 +315,10 @@ export class EmbeddedStore implements StorePort {
     await this.auditLog.ensureFolder();
     const { size, lineBytes } = await this.auditLog.append(records);
     if (size <= this.auditQuietBelow || size / lineBytes <= this.options.audit.maxRecords * 1.1) return;
-    // The estimate can be high (a long line): after a prune that dropped nothing, wait for 10 % more.
-    if ((await this.pruneAudit(records[0]?.at ?? 0, false)) === 0) this.auditQuietBelow = size * 1.1;
+    await this.pruneAudit(records[0]?.at ?? 0, false);
+    // Not checked again before the file has grown by a tenth: the estimate from one line's size
+    // can be high, and a prune to the bound must not repeat on every append (flat cost).
+    this.auditQuietBelow = (await this.auditLog.size()) * 1.1;
   }
 
   /** Drops records past the count bound (and the age bound when `byAge`); returns how many. */

@@ -17,6 +17,7 @@ import {
   type Reply,
   type Tone,
 } from "../../src/core/reply.ts";
+import { chunkLines } from "../../src/core/chunkLines.ts";
 import { escapeText, safe, truncate } from "./escape.ts";
 
 /** Discord's documented limits. */
@@ -104,7 +105,7 @@ export function renderEmbed(card: Card): APIEmbed {
     if (block.type === "text") {
       // Text before any field is the description; later text stays in order among the fields.
       if (fields.length === 0) description.push(block.text);
-      else fields.push({ name: BLANK, value: safe(block.text, LIMITS.fieldValue), inline: false });
+      else fields.push(...paragraphFields(block.text));
     } else if (block.type === "fields") {
       for (const field of block.fields) {
         fields.push({
@@ -123,6 +124,18 @@ export function renderEmbed(card: Card): APIEmbed {
   // The footer is shown as plain text by Discord: no escaping.
   if (footer.length > 0) embed.footer = { text: truncate(footer.join("\n"), LIMITS.footer) };
   return withinTotal(embed);
+}
+
+/**
+ * A text block among fields, as full-width fields of at most 1024 characters each, cut at line
+ * ends: a report's list of reasons for one hosting is longer than one field may hold.
+ */
+function paragraphFields(text: string): APIEmbedField[] {
+  return chunkLines(escapeText(text), LIMITS.fieldValue, truncate).map((value) => ({
+    name: BLANK,
+    value,
+    inline: false,
+  }));
 }
 
 /** Drops trailing fields until the embed fits Discord's 6000-character total. */

@@ -40,20 +40,3 @@ export function clip(text: string, max: number): string {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}…`;
 }
-
-/** Splits text at line breaks into pieces of at most `max` characters (long lines are clipped). */
-export function chunkLines(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    const piece = clip(line, max);
-    if (current && current.length + 1 + piece.length > max) {
-      chunks.push(current);
-      current = piece;
-    } else {
-      current = current ? `${current}\n${piece}` : piece;
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
-}

@@ -1,7 +1,8 @@
 // Reply → Block Kit: a pure function. Header (plain text), sections for text and fields, a
 // context line, and buttons; `text` is the complete plain fallback (notifications, screen readers).
 import type { Block, Button, Reply, Tone } from "../../src/core/reply.ts";
-import { chunkLines, clip, slackText } from "./escape.ts";
+import { chunkLines } from "../../src/core/chunkLines.ts";
+import { clip, slackText } from "./escape.ts";
 
 // Slack's limits (Block Kit reference).
 const HEADER_MAX = 150;
@@ -73,7 +74,7 @@ function renderButton(button: Button): SlackButton {
 }
 
 const sections = (text: string): SlackBlock[] =>
-  chunkLines(slackText(text), SECTION_MAX).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }));
+  chunkLines(slackText(text), SECTION_MAX, clip).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }));
 
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {

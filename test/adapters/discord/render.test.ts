@@ -186,6 +186,26 @@ describe("renderMessage", () => {
     expect(total).toBeLessThanOrEqual(6000);
   });
 
+  it("splits a long text block among fields at line ends instead of cutting it at 1024", () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `reason ${i}: ${"x".repeat(60)}`);
+    const message = renderMessage({
+      text: "",
+      visibility: "channel",
+      card: {
+        title: "Daily report",
+        tone: "info",
+        blocks: [
+          { type: "fields", fields: [{ label: "a.fr", value: "30 errors" }] },
+          { type: "text", text: lines.join("\n") },
+        ],
+      },
+    });
+    const paragraphs = message.embeds[0]!.fields!.slice(1);
+    expect(paragraphs.length).toBeGreaterThan(1);
+    expect(paragraphs.every((f) => f.value.length <= 1024 && f.name === "\u200b" && !f.inline)).toBe(true);
+    expect(paragraphs.map((f) => f.value).join("\n")).toBe(lines.join("\n"));
+  });
+
   it("sends attachments as files and shows a PNG chart inside the embed", () => {
     const data = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
     const message = renderMessage({

@@ -1,6 +1,7 @@
 // The Block Kit renderer is pure: exact output for the card shapes the engine produces.
 import { describe, expect, it } from "vitest";
-import { chunkLines, clip, slackText } from "../../../adapters/slack/escape.ts";
+import { clip, slackText } from "../../../adapters/slack/escape.ts";
+import { chunkLines } from "../../../src/core/chunkLines.ts";
 import { renderReply } from "../../../adapters/slack/render.ts";
 import type { Reply } from "../../../src/core/reply.ts";
 
@@ -181,6 +182,6 @@ describe("slackText", () => {
   });
 
   it("chunkLines keeps every line within the limit", () => {
-    expect(chunkLines("aaa\nbbb\nccc", 7)).toEqual(["aaa\nbbb", "ccc"]);
+    expect(chunkLines("aaa\nbbb\nccc", 7, clip)).toEqual(["aaa\nbbb", "ccc"]);
   });
 });

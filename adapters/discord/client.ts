@@ -1,12 +1,18 @@
 // The discord.js client: gateway with the Guilds intent only (slash commands and buttons need
 // no privileged intent), REST base URL overridable, and no mentions in anything it sends.
-import { Client, GatewayIntentBits } from "discord.js";
+import { Client, type ClientOptions, GatewayIntentBits } from "discord.js";
 import { NO_MENTIONS } from "./payload.ts";
 
 export interface ClientSettings {
   /** DISCORD_API_URL: the REST base, e.g. http://127.0.0.1:8080/api (version added by the library). */
   apiUrl?: string;
 }
+
+type MakeRequest = NonNullable<NonNullable<ClientOptions["rest"]>["makeRequest"]>;
+
+/** Node's Response has every member of the library's ResponseLike; only its stream typings differ. */
+const nodeFetch: MakeRequest = async (url, init) =>
+  (await fetch(url, init as RequestInit)) as unknown as Awaited<ReturnType<MakeRequest>>;
 
 export function createClient(settings: ClientSettings): Client {
   return new Client({
@@ -17,6 +23,10 @@ export function createClient(settings: ClientSettings): Client {
       // 429s are waited out by the library; failed requests are retried a bounded number of times.
       retries: 2,
       timeout: 10_000,
+      // Node's own fetch, not the library's bundled undici: once @slack/bolt has loaded undici 7
+      // in the same process, the bundled undici 6 fails every upload ("action is not a
+      // function"), so the daily report and its chart never reached Discord.
+      makeRequest: nodeFetch,
     },
   });
 }

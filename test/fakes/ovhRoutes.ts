@@ -95,7 +95,7 @@ export const ROUTES: Route[] = [
     async answer(sandbox, match) {
       const list = await sandbox.volumes(hostingOf(match));
       if (list.length === 0) throw new ApiRefusal(404, "Client::NotFound", "No volume history");
-      return list.map((v) => ({ date: inProviderZone(v.date), volume: v.volume }));
+      return list.map((v) => ({ date: providerMidnight(v.date), volume: v.volume }));
     },
   },
 ];
@@ -104,16 +104,18 @@ export const ROUTES: Route[] = [
 export const PROVIDER_OFFSET = "+01:00";
 const OFFSET_MS = 3_600_000;
 
-/** A date as the published model writes it: a date-time with the provider's zone offset. */
+/** An instant as the published model writes it: a date-time with the provider's zone offset. */
 export function inProviderZone(date: string): string {
-  // A day (the sandbox's volume days): the provider's midnight that day.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00${PROVIDER_OFFSET}`;
-  if (!/Z$/i.test(date)) return date; // already has an offset
-  const local = new Date(Date.parse(date) + OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, "");
+  const at = Date.parse(date);
+  if (!Number.isFinite(at)) return date;
+  const local = new Date(at + OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, "");
   return `${local}${PROVIDER_OFFSET}`;
 }
 
-/** The sandbox's refusals in the API's shape; a real API does not say the state. */
+/** A day of the volume history: the provider's midnight that day. */
+export const providerMidnight = (date: string): string => `${date.slice(0, 10)}T00:00:00${PROVIDER_OFFSET}`;
+
+/** The sandbox's refusals in the API's shape: its own words, as a provider words them. */
 export function refusalOf(error: unknown): ApiRefusal {
   if (error instanceof ApiRefusal) return error;
   if (error instanceof HostingError) {
@@ -121,9 +123,8 @@ export function refusalOf(error: unknown): ApiRefusal {
     if (error.code === "not_found") {
       return new ApiRefusal(404, "Client::NotFound", `The requested object (serviceName = ${hosting}) does not exist`);
     }
-    const words = error.message.replace(/\s*\(state: [a-z]+\)/g, "");
-    if (error.code === "refused") return new ApiRefusal(409, "Client::Conflict", words);
-    if (error.code === "invalid") return new ApiRefusal(400, "Client::BadRequest", words);
+    if (error.code === "refused") return new ApiRefusal(409, "Client::Conflict", error.message);
+    if (error.code === "invalid") return new ApiRefusal(400, "Client::BadRequest", error.message);
   }
   return new ApiRefusal(500, "Server::InternalServerError", "Internal server error");
 }

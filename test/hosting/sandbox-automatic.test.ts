@@ -125,9 +125,9 @@ describe("daily accounting", () => {
     await sandbox.advance(DAY);
     await sandbox.sendMails(QUIET, 30);
     expect(await sandbox.volumes(QUIET)).toEqual([
-      { date: "2026-11-26", volume: 30 },
-      { date: "2026-11-25", volume: 20 },
-      { date: "2026-11-24", volume: 10 },
+      { date: "2026-11-26T00:00:00+00:00", volume: 30 },
+      { date: "2026-11-25T00:00:00+00:00", volume: 20 },
+      { date: "2026-11-24T00:00:00+00:00", volume: 10 },
     ]);
   });
 
@@ -136,13 +136,13 @@ describe("daily accounting", () => {
     for (let i = 0; i < 10; i++) await sandbox.advance(10 * DAY);
     const volumes = await sandbox.volumes(QUIET);
     expect(volumes).toHaveLength(90);
-    expect(volumes[0]!.date).toBe("2027-03-04");
+    expect(volumes[0]!.date).toBe("2027-03-04T00:00:00+00:00");
   });
 
   it("simulates 72 hours of the demo hostings in one advance", async () => {
     const { sandbox } = await openDemo();
     await sandbox.advance(72 * HOUR);
     const volumes = await sandbox.volumes("sklep-nowak.pl");
-    expect(volumes[0]!.date).toBe("2026-11-27");
+    expect(volumes[0]!.date).toBe("2026-11-27T00:00:00+00:00");
   });
 });

@@ -97,7 +97,7 @@ describe("UNBLOCK", () => {
       "refused",
       state,
     );
-    expect(error.message).toMatch(/already enabled/);
+    expect(error.message).toMatch(/not blocked/);
   });
 });
 

@@ -66,7 +66,7 @@ describe("posts no channel accepted", () => {
     clock.advance(5 * MINUTE);
     await app.jobs.tick();
     const [alert] = titled(app.sink.posts, "Sending stopped for spam");
-    expect(alert!.text).toContain("[Purge held e-mails]");
+    expect(alert!.text).toContain("[Purge emails]");
     clock.advance(5 * MINUTE);
     await app.jobs.tick();
     expect(titled(app.sink.posts, "Sending stopped for spam")).toHaveLength(1);

@@ -43,7 +43,7 @@ describe("hold expiry warnings", () => {
     expect(first.text).toContain("has been stopped since 24 Nov 2026, 09:00 UTC (disabled");
     expect(first.text).not.toContain("at the latest");
     expect(first.card!.blocks.at(-1)).toMatchObject({ type: "actions" });
-    expect(first.text).toContain("[Unblock the sending of emails] [Purge held e-mails]");
+    expect(first.text).toContain("[Unblock the sending of emails] [Purge emails]");
     await at(50 * HOUR);
     await at(66 * HOUR - MINUTE);
     expect(warnings(app.sink.posts)).toHaveLength(1);

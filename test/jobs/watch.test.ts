@@ -38,7 +38,7 @@ describe("state watch and alerts", () => {
     const [alert] = titled(app.sink.posts, "Sending stopped for spam");
     expect(alert!.card!.title).toBe(`Sending stopped for spam: ${SHOP}`);
     expect(alert!.text).toContain("Spam blocks are lifted by the provider's support");
-    expect(alert!.text).toContain("[Purge held e-mails]");
+    expect(alert!.text).toContain("[Purge emails]");
     const alertId = String(app.sink.posts.indexOf(alert!) + 1);
 
     const [purge] = buttons(alert!);
@@ -70,7 +70,7 @@ describe("state watch and alerts", () => {
     const alerts = titled(app.sink.posts, "Sending stopped for errors");
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.card!.title).toBe(`Sending stopped for errors: ${LEAKY}`);
-    expect(alerts[0]!.text).toContain("[Unblock the sending of emails (threshold doubles)] [Purge held e-mails]");
+    expect(alerts[0]!.text).toContain("[Unblock the sending of emails (threshold doubles)] [Purge emails]");
     await app.jobs.stop();
   });
 
@@ -81,7 +81,7 @@ describe("state watch and alerts", () => {
     await app.jobs.tick();
     const [alert] = titled(app.sink.posts, "Sending disabled");
     expect(alert!.text).toContain("mailbrake did not do it");
-    expect(alert!.text).toContain("[Unblock the sending of emails] [Purge held e-mails]");
+    expect(alert!.text).toContain("[Unblock the sending of emails] [Purge emails]");
     await app.jobs.stop();
   });
 

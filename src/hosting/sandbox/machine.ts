@@ -27,8 +27,12 @@ export const RATIO_LIMIT = { ok: 0.15, force: 0.3 } as const;
 export const SPAM_DRILL_MAILS = 250;
 const SPAM_DRILL_ERROR_RATE = 0.4;
 
-function refuse(record: HostingRecord, action: MailAction, reason: string): never {
-  throw new HostingError("refused", `Cannot ${action} ${record.name}: ${reason}`, {
+/**
+ * A refusal worded as a provider words it: its own sentence, no state in it (the real API's
+ * wording is undocumented, and mailbrake never parses it). The state travels in the details.
+ */
+function refuse(record: HostingRecord, action: MailAction, message: string): never {
+  throw new HostingError("refused", message, {
     hosting: record.name,
     state: record.state,
     action,
@@ -46,28 +50,20 @@ export function applyAction(
 ): string {
   const state = record.state;
   if (state === "purging") {
-    refuse(
-      record,
-      action,
-      "the held emails are being purged (state: purging); try again in a few minutes",
-    );
+    refuse(record, action, "An operation is already in progress on this service. Please try again in a few minutes.");
   }
   switch (action) {
     case "BLOCK": {
-      if (isStopped(state)) refuse(record, action, `sending is already stopped (state: ${state})`);
+      if (isStopped(state)) refuse(record, action, "The sending of emails is already blocked for this service.");
       record.state = "ko";
       return ctx.newTask();
     }
     case "UNBLOCK": {
       if (state === "spam") {
-        refuse(
-          record,
-          action,
-          "sending was stopped because spam was detected (state: spam); spam blocks are lifted by the provider's support, not self-service",
-        );
+        refuse(record, action, "This service was blocked for spam. Please contact our support to unblock it.");
       }
       if (state !== "ko" && state !== "bounce") {
-        refuse(record, action, `sending is already enabled (state: ${state})`);
+        refuse(record, action, "The sending of emails is not blocked for this service.");
       }
       // A second UNBLOCK while one is pending is accepted and changes nothing.
       if (record.pending?.kind === "release") return record.pending.task;
@@ -77,7 +73,7 @@ export function applyAction(
       return task;
     }
     case "PURGE": {
-      if (!isStopped(state)) refuse(record, action, `${BLOCK_FIRST} (state: ${state})`);
+      if (!isStopped(state)) refuse(record, action, BLOCK_FIRST);
       const task = ctx.newTask();
       record.state = "purging";
       record.held = [];
@@ -148,7 +144,7 @@ export function spamDrill(record: HostingRecord, t: number, rng: Rng): void {
   if (record.state === "purging") {
     throw new HostingError(
       "refused",
-      `Cannot run a spam drill on ${record.name}: the held emails are being purged (state: purging)`,
+      `Cannot run a spam drill on ${record.name}: the held emails are being purged`,
       { hosting: record.name, state: record.state },
     );
   }

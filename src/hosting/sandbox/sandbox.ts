@@ -21,6 +21,7 @@ import type { SandboxState } from "./schema.ts";
 import { DEMO_HOSTINGS, generatedSeed } from "./seeds.ts";
 import { submitMail } from "./simulate.ts";
 import { readStateFile, StateFile } from "./state-file.ts";
+import { publishedBounce, publishedVolume } from "./published.ts";
 import { World } from "./world.ts";
 
 /** What the sandbox knows about a hosting beyond the port (for `doctor`, demos, tests). */
@@ -139,7 +140,7 @@ export class Sandbox implements HostingProvider {
       return record.errors
         .slice(-count)
         .reverse()
-        .map((bounce) => ({ ...bounce }));
+        .map(publishedBounce);
     });
   }
 
@@ -147,7 +148,7 @@ export class Sandbox implements HostingProvider {
     return this.port(() =>
       this.world
         .find(hosting)
-        .volumes.map((volume) => ({ ...volume }))
+        .volumes.map(publishedVolume)
         .reverse(),
     );
   }

@@ -19,7 +19,7 @@ describe("a terminal that forgives", () => {
     await chat.until("Cancelled. Nothing was changed.");
     const mark = chat.text.length;
     chat.send(`status ${H}\r`);
-    await chat.until(/State\s+enabled/, mark);
+    await chat.until(/Service state\s+enabled/, mark);
     chat.send("exit\r");
     expect(await chat.exited).toBe(0);
   });
@@ -36,7 +36,7 @@ describe("a terminal that forgives", () => {
     await chat.until("exit — leave the terminal chat", mark);
     mark = chat.text.length;
     chat.send(`status ${H}\r`);
-    await chat.until(/State\s+enabled/, mark);
+    await chat.until(/Service state\s+enabled/, mark);
     mark = chat.text.length;
     chat.send("\x03");
     await chat.until("(To quit, press Ctrl-C again or type exit.)", mark);
@@ -54,7 +54,7 @@ describe("a terminal that forgives", () => {
     await chat.until(H);
     let mark = chat.text.length;
     chat.send("\r");
-    await chat.until(/State\s+enabled/, mark);
+    await chat.until(/Service state\s+enabled/, mark);
     mark = chat.text.length;
     chat.send("status boulangerie-martin.f\r");
     await chat.until("Did you mean “boulangerie-martin.fr”?", mark);

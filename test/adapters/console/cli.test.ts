@@ -116,7 +116,7 @@ describe("mailbrake CLI", () => {
     expect(result.stdout).toContain("Confirm? [y/N]");
     expect(result.stdout).toContain("Request sent successfully: sending is blocked");
     expect(result.stdout).toContain("blocked the sending of emails of boulangerie-martin.fr");
-    expect(result.stdout).toMatch(/State\s+disabled: sending stopped, e-mails held/);
+    expect(result.stdout).toMatch(/Service state\s+disabled: sending stopped, e-mails held/);
     expect(result.stdout).toMatch(/Hold started\s+\d+ \w+ \d{4}/);
   });
 
@@ -124,6 +124,6 @@ describe("mailbrake CLI", () => {
     const dir = await tempDir();
     const result = await run(["chat"], dir, [`block ${HOSTING}`, "n", `status ${HOSTING}`, ""].join("\n"));
     expect(result.stdout).toContain("Cancelled. Nothing was changed.");
-    expect(result.stdout).toMatch(/State\s+enabled/);
+    expect(result.stdout).toMatch(/Service state\s+enabled/);
   });
 });

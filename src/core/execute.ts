@@ -51,9 +51,10 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
     const mail = await provider.getMail(c.hosting);
     const refusal = spec.refusal(mail);
     if (refusal) {
+      const state = stateLabel(t, mail.state, mail.stateName);
       const text = t("resolved.stateChanged", {
-        state: stateLabel(t, mail.state, mail.stateName),
-        reason: t(`refused.${refusal}`, { hosting: c.hosting }),
+        state,
+        reason: t(`refused.${refusal}`, { hosting: c.hosting, state }),
       });
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
     }

@@ -94,7 +94,7 @@ describe("status", () => {
     await app.engine.act({ actor: local, place: { channel: "t", inTeamSpace: true }, language: "en", buttonId: confirm! });
     app.clock.advance(2 * 3_600_000);
     const reply = await ask(app, local, `status ${HOSTING}`);
-    expect(reply.text).toContain("State: disabled: sending stopped, e-mails held");
+    expect(reply.text).toContain("Service state: disabled: sending stopped, e-mails held");
     expect(reply.text).toMatch(/Emails sent today: [\d,]+ of 2,000/);
     expect(reply.text).toContain("Error report to: postmaster@boulangerie-martin.fr");
     expect(reply.text).toContain("Hold started: 24 Nov 2026, 09:00 UTC");

@@ -99,7 +99,8 @@ describe("confirmations", () => {
     await app.sandbox.spamDrill(HOSTING);
     const result = await click(app, person("OP1"), confirm!);
     expect(result.update!.failed).toBe(true);
-    expect(result.update!.text).toContain("the state changed since the request (stopped by the provider: spam detected)");
+    expect(result.update!.text).toContain("the state changed since the request (spam: stopped by the provider, spam detected)");
+    expect(result.update!.text).not.toContain("{{");
     expect(calls).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
 // paused past its lease cannot write after another replica took over.
 import type pg from "pg";
 import type { Lease, LeaseOps } from "../port.ts";
+import { inTransaction } from "./transaction.ts";
 
 /** The lease of the scheduled work (one per deployment). */
 export const LEASE_NAME = "scheduler";
@@ -89,21 +90,12 @@ export async function fenced<T>(
   term: number,
   write: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     const { rowCount } = await client.query(
       "SELECT 1 FROM mb_lease WHERE name = $1 AND term = $2 AND expires_at > now() FOR SHARE",
       [LEASE_NAME, term],
     );
     if (rowCount !== 1) throw new LeaseLostError(term);
-    const result = await write(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return write(client);
+  });
 }

@@ -35,6 +35,7 @@ import {
 import { guardPool } from "./connection.ts";
 import { errorKey } from "./errorKey.ts";
 import { fenced, PgLease } from "./lease.ts";
+import { inTransaction } from "./transaction.ts";
 
 /** Errors read a page at a time by `errors.scan`. */
 const SCAN_PAGE = 5_000;
@@ -84,19 +85,8 @@ export class PgStore implements StorePort {
     return fenced(this.db, this.term, write);
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.db.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, work);
   }
 
   readonly confirmations: ConfirmationOps = {

@@ -29,12 +29,15 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   const adapters: RunningAdapter[] = [];
   if (slack) adapters.push(await startAdapter(app, "slack"));
   // With a shared database, Discord's one gateway session moves with the leader (two sessions on
-  // one token would both get every interaction).
+  // one token would both get every interaction), while every replica posts through REST: an
+  // action carried out here is announced in Discord whoever leads.
   const discordOnLeader = discord && app.services.store.kind === "postgres";
   if (discord && !discordOnLeader) adapters.push(await startAdapter(app, "discord"));
+  if (discordOnLeader) adapters.push((await discordModule()).startPoster(app));
   // The terminal's channel sink first: the jobs' first tick may post at once (a late report).
   const chat = terminal ? openTerminalChat(app) : undefined;
-  const jobs = await startLeaderWork(app, discordOnLeader ? { leaderAdapters: [() => startAdapter(app, "discord")] } : {});
+  const leaderAdapters = [async () => (await discordModule()).start(app, { posts: false })];
+  const jobs = await startLeaderWork(app, discordOnLeader ? { leaderAdapters } : {});
   app.leadership.leading = () => jobs.leading;
   logger.info(
     { provider: app.services.provider.kind, slack, discord, terminal },
@@ -77,6 +80,8 @@ function openTerminalChat(app: App): TerminalChat {
   app.services.notifier.add(new ConsoleSink(chat.print, { color: false }, dirname(env.MAILBRAKE_DATA_FILE)));
   return chat;
 }
+
+const discordModule = () => import("../adapters/discord/start.ts");
 
 async function startAdapter(app: App, name: "slack" | "discord"): Promise<RunningAdapter> {
   const module = (await import(`../adapters/${name}/start.ts`)) as {

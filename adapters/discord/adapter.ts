@@ -22,7 +22,13 @@ import { safeError } from "./safeError.ts";
 import { DiscordSink } from "./sink.ts";
 import { DEFAULT_TIMING, type Timing } from "./timing.ts";
 
-export interface DiscordOptions extends Partial<Timing>, LoginOptions {}
+export interface DiscordOptions extends Partial<Timing>, LoginOptions {
+  /**
+   * Whether this adapter posts to channels (default true). False when a poster of its own
+   * (poster.ts) already does, as on every replica of a shared database.
+   */
+  posts?: boolean;
+}
 
 export interface RunningDiscord extends RunningAdapter {
   client: Client;
@@ -79,7 +85,7 @@ export async function startDiscord(
     app.services.policy,
     logger,
   );
-  app.services.notifier.add(sink);
+  if (options.posts !== false) app.services.notifier.add(sink);
   return {
     client,
     sink,

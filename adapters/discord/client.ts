@@ -1,6 +1,6 @@
 // The discord.js client: gateway with the Guilds intent only (slash commands and buttons need
 // no privileged intent), REST base URL overridable, and no mentions in anything it sends.
-import { Client, type ClientOptions, GatewayIntentBits } from "discord.js";
+import { Client, type ClientOptions, GatewayIntentBits, REST, type RESTOptions } from "discord.js";
 import { NO_MENTIONS } from "./payload.ts";
 
 export interface ClientSettings {
@@ -14,19 +14,27 @@ type MakeRequest = NonNullable<NonNullable<ClientOptions["rest"]>["makeRequest"]
 const nodeFetch: MakeRequest = async (url, init) =>
   (await fetch(url, init as RequestInit)) as unknown as Awaited<ReturnType<MakeRequest>>;
 
+/** The REST settings of every Discord client of ours, the gateway's and the poster's. */
+export const restOptions = (settings: ClientSettings): Partial<RESTOptions> => ({
+  ...(settings.apiUrl ? { api: settings.apiUrl.replace(/\/+$/, "") } : {}),
+  // 429s are waited out by the library; failed requests are retried a bounded number of times.
+  retries: 2,
+  timeout: 10_000,
+  // Node's own fetch, not the library's bundled undici: once @slack/bolt has loaded undici 7
+  // in the same process, the bundled undici 6 fails every upload ("action is not a
+  // function"), so the daily report and its chart never reached Discord.
+  makeRequest: nodeFetch,
+});
+
 export function createClient(settings: ClientSettings): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: {
-      ...(settings.apiUrl ? { api: settings.apiUrl.replace(/\/+$/, "") } : {}),
-      // 429s are waited out by the library; failed requests are retried a bounded number of times.
-      retries: 2,
-      timeout: 10_000,
-      // Node's own fetch, not the library's bundled undici: once @slack/bolt has loaded undici 7
-      // in the same process, the bundled undici 6 fails every upload ("action is not a
-      // function"), so the daily report and its chart never reached Discord.
-      makeRequest: nodeFetch,
-    },
+    rest: restOptions(settings),
   });
+}
+
+/** A REST client alone: channel posts without a gateway session. */
+export function createRest(settings: ClientSettings, token: string): REST {
+  return new REST(restOptions(settings)).setToken(token);
 }

@@ -1,7 +1,10 @@
 // Renders a reply as terminal text: a pure function, like the other adapters' renderers.
 import type { Block, Reply, Tone } from "../../src/core/reply.ts";
 
-const marks: Record<Tone, string> = { info: "·", success: "✓", warning: "!", danger: "✗" };
+/** A card's mark by tone. A red card is not a failure (a purge to confirm, a stopped hosting,
+ * an alert): "■"; only a reply that failed or was refused gets FAILED_MARK. */
+const marks: Record<Tone, string> = { info: "·", success: "✓", warning: "!", danger: "■" };
+export const FAILED_MARK = "✗";
 
 export interface TerminalStyle {
   color: boolean;
@@ -21,7 +24,8 @@ export function renderText(reply: Reply, style: TerminalStyle = { color: false }
   if (!reply.card) return clean(reply.text);
   const { card } = reply;
   const paint = (text: string) => (style.color ? `${colors[card.tone]}${text}\x1b[0m` : text);
-  const lines = [paint(`${marks[card.tone]} ${clean(card.title)}`)];
+  const mark = reply.failed ? FAILED_MARK : marks[card.tone];
+  const lines = [paint(`${mark} ${clean(card.title)}`)];
   for (const block of card.blocks) lines.push(...renderBlock(block));
   return lines.join("\n");
 }

@@ -20,8 +20,10 @@ const toneEmoji: Record<Tone, string> = {
   info: ":information_source:",
   success: ":white_check_mark:",
   warning: ":warning:",
-  danger: ":no_entry:",
+  // Red, not "refused": a purge to confirm, a stopped hosting, an alert. Failures get FAILED.
+  danger: ":red_circle:",
 };
+const FAILED = ":x:";
 
 type PlainText = { type: "plain_text"; text: string; emoji?: boolean };
 type Mrkdwn = { type: "mrkdwn"; text: string };
@@ -106,7 +108,7 @@ export function renderReply(reply: Reply): SlackMessage {
   if (!reply.card) return { text, blocks: sections(reply.text).slice(0, MAX_BLOCKS) };
   const { card } = reply;
   const blocks: SlackBlock[] = [
-    { type: "header", text: plainEmoji(`${toneEmoji[card.tone]} ${card.title}`, HEADER_MAX) },
+    { type: "header", text: plainEmoji(`${reply.failed ? FAILED : toneEmoji[card.tone]} ${card.title}`, HEADER_MAX) },
     ...card.blocks.flatMap(renderBlock),
   ];
   return { text, blocks: keepActions(blocks) };

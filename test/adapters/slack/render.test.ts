@@ -38,7 +38,7 @@ describe("renderReply", () => {
     expect(renderReply(reply)).toEqual({
       text: "Purge emails — shop.example\n[Confirm] [Cancel]",
       blocks: [
-        { type: "header", text: { type: "plain_text", text: ":no_entry: Purge emails — shop.example", emoji: true } },
+        { type: "header", text: { type: "plain_text", text: ":red_circle: Purge emails — shop.example", emoji: true } },
         { type: "section", text: { type: "mrkdwn", text: "Held e-mails are deleted." } },
         {
           type: "section",

@@ -19,12 +19,19 @@ export const EXIT = {
   config: 2,
   /** A change asked without --yes. */
   needsYes: 3,
-  /** Bad usage: an unknown option. */
+  /** Bad usage: an unknown option, a bad option value. */
   usage: 4,
+  /** The provider could not be reached (network, timeout, 5xx after retries): try again later. */
+  unreachable: 5,
 } as const;
 
-/** The exit code of a reply (a provider fault is a failure too: its one line says which). */
-export const exitCode = (reply: Reply): number => (reply.failed ? EXIT.refused : EXIT.ok);
+/** The exit code of a reply: a failure is a refusal unless it says it is of another kind. */
+export function exitCode(reply: Reply): number {
+  if (!reply.failed) return EXIT.ok;
+  if (reply.failedAs === "unreachable") return EXIT.unreachable;
+  if (reply.failedAs === "usage") return EXIT.usage;
+  return EXIT.refused;
+}
 
 /** The command line's switches a one-shot command honours. */
 export interface OneShotFlags {

@@ -10,7 +10,7 @@ import { COMMANDS, mutationOf } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
 import { parseButtonId } from "./confirmations.ts";
 import { auditAs, type Context, makeContext } from "./context.ts";
-import { errorText } from "./errorText.ts";
+import { errorText, failureKindOf } from "./errorText.ts";
 import { execute } from "./execute.ts";
 import { EXECUTOR } from "./inFlight.ts";
 import { Follower } from "./follower.ts";
@@ -97,7 +97,7 @@ export class Engine {
       const text = errorText(ctx.t, this.services.logger, error);
       // With the store unavailable the audit cannot be written either: the answer still goes out.
       await this.audit(ctx, "request", command.name, `error:${error instanceof UserError ? error.key : "unexpected"}`).catch(() => undefined);
-      return failure(text);
+      return failure(text, failureKindOf(error));
     }
   }
 
@@ -107,7 +107,7 @@ export class Engine {
       return await this.decide(ctx, request);
     } catch (error) {
       // The store unavailable (or anything unexpected): the clicker is told, the card stays.
-      return { notice: failure(errorText(ctx.t, this.services.logger, error)) };
+      return { notice: failure(errorText(ctx.t, this.services.logger, error), failureKindOf(error)) };
     }
   }
 
@@ -165,7 +165,7 @@ export class Engine {
     try {
       return await requestMutation(ctx, offer.mutation, offer.hosting, offer.args);
     } catch (error) {
-      return failure(errorText(ctx.t, this.services.logger, error));
+      return failure(errorText(ctx.t, this.services.logger, error), failureKindOf(error));
     }
   }
 

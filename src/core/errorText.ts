@@ -3,9 +3,13 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { UserError } from "../errors.ts";
-import { HostingError } from "../hosting/port.ts";
+import { HostingError, isUnreachable } from "../hosting/port.ts";
 import type { Translate } from "../i18n/index.ts";
 import { stateLabel } from "./cards/stateWords.ts";
+import type { FailureKind } from "./reply.ts";
+
+/** How an error failed, when its exit code differs from a refusal's. */
+export const failureKindOf = (error: unknown): FailureKind | undefined => (isUnreachable(error) ? "unreachable" : undefined);
 
 export function errorText(t: Translate, logger: Logger, error: unknown): string {
   if (error instanceof UserError) return t(error.key, error.vars);

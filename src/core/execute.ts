@@ -6,7 +6,7 @@ import { type Outcome, resolvedReply } from "./cards/resolvedCard.ts";
 import { stateLabel } from "./cards/stateWords.ts";
 import type { Context } from "./context.ts";
 import { inFlight } from "./inFlight.ts";
-import { errorText } from "./errorText.ts";
+import { errorText, failureKindOf } from "./errorText.ts";
 import type { Follower } from "./follower.ts";
 import { recordBlock } from "./holds.ts";
 import { mutationOf } from "./commands/index.ts";
@@ -84,7 +84,7 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
     return reply;
   } catch (error) {
     const text = t("resolved.failed", { error: errorText(t, services.logger, error) });
-    return finish("failed", { tone: "danger", text }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
+    return finish("failed", { tone: "danger", text, failedAs: failureKindOf(error) }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
   }
 }
 

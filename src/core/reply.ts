@@ -59,6 +59,9 @@ export interface Reply {
   mention?: { platform: string; id: string; name: string };
   /** Set when the request was refused or failed (exit code of one-shot commands). */
   failed?: boolean;
+  /** With `failed`, a failure of its own exit code: the provider could not be reached (after
+   * retries: network, timeout, 5xx), or the command was used wrongly (a bad option value). */
+  failedAs?: FailureKind;
   /**
    * The action the reply's Confirm button performs, when it asks for a decision. It may differ
    * from the command asked (a purge of a sending hosting offers a block): `--yes` confirms only
@@ -75,5 +78,12 @@ export const MAX_BUTTON_ID_LENGTH = 100;
 /** A short private answer with no card. */
 export const notice = (text: string): Reply => ({ text, visibility: "requester" });
 
-/** A private answer saying the request was refused or failed. */
-export const failure = (text: string): Reply => ({ text, visibility: "requester", failed: true });
+export type FailureKind = "unreachable" | "usage";
+
+/** A private answer saying the request was refused or failed (and how, when it matters). */
+export const failure = (text: string, kind?: FailureKind): Reply => ({
+  text,
+  visibility: "requester",
+  failed: true,
+  ...(kind ? { failedAs: kind } : {}),
+});

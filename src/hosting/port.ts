@@ -106,3 +106,8 @@ export class HostingError extends Error {
     super(message, options);
   }
 }
+
+/** The provider could not be reached, or did not answer usefully, after retries (network,
+ * timeout, 5xx): worth trying again later, unlike a refusal. */
+export const isUnreachable = (error: unknown): boolean =>
+  error instanceof HostingError && (error.code === "unavailable" || error.code === "timeout");

@@ -1,6 +1,6 @@
 // Issue #17, case 9: ✗ marks only what failed or was refused. A red card that is not a failure
 // (a purge to confirm, a purge starting, a stopped hosting's status, a report, an alert) gets
-// another mark, in the terminal and in Slack's header alike.
+// another mark (and a cancelled request is no failure either), in the terminal and in Slack's header alike.
 import { afterEach, describe, expect, it } from "vitest";
 import { FAILED_MARK, renderText } from "../../adapters/console/render.ts";
 import { renderReply } from "../../adapters/slack/render.ts";
@@ -58,7 +58,10 @@ describe("✗ only for real failures", () => {
     const confirm = await ask(app, ADMIN, `purge ${HOSTING}`);
     const started = (await click(app, ADMIN, buttons(confirm)[0]!)).update!;
     const announced = app.sink.posts.at(-1)!;
-    for (const reply of [status, report, confirm, started, announced]) {
+    const other = await ask(app, ADMIN, "block kahvila-aalto.fi");
+    const cancelled = (await click(app, ADMIN, buttons(other)[1]!)).update!;
+    expect(cancelled.text).toContain("Cancelled. Nothing was changed.");
+    for (const reply of [status, report, confirm, started, announced, cancelled]) {
       expect(reply.failed).toBeFalsy();
       expect(firstLine(reply)).not.toContain(FAILED_MARK);
       expect(header(reply)).not.toContain(":x:");

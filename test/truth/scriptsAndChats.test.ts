@@ -33,6 +33,7 @@ describe("a CLI scripts can rely on (real binary)", () => {
     expect(help.stdout).toContain("Exit codes:");
     expect(help.stdout).toMatch(/^ {2}4 {2}bad usage/m);
     expect(help.stdout).toMatch(/^ {2}2 {2}configuration, credentials or data file/m);
+    expect(help.stdout).toMatch(/^ {2}5 {2}the provider could not be reached \(network, timeout, 5xx after retries\)/m);
   });
 
   it("doctor without credentials fails (exit 2): nothing could be checked", async () => {

@@ -45,6 +45,23 @@ describe("a terminal that forgives", () => {
     expect(chat.text).not.toContain("Confirm? [y/N]");
   });
 
+  it("as the README says: Ctrl-C at Confirm? answers no; Ctrl-D on a typed line does not quit; Ctrl-D at an empty prompt quits", async () => {
+    const chat = startPtyChat(await tempDir());
+    await chat.until("mailbrake> ");
+    chat.send(`block ${H}\r`);
+    await chat.until("Confirm? [y/N]");
+    chat.send("\x03");
+    await chat.until("Cancelled. Nothing was changed.");
+    const mark = chat.text.length;
+    chat.send("stat");
+    await chat.until("stat", mark);
+    chat.send("\x04"); // deletes nothing at the end of a line; the chat stays
+    chat.send(`us ${H}\r`);
+    await chat.until(/Service state\s+enabled[\s\S]*mailbrake> $/, mark);
+    chat.send("\x04");
+    expect(await chat.exited).toBe(0);
+  });
+
   it("Tab completes commands and hosting names; an unknown hosting gets “did you mean”", async () => {
     const chat = startPtyChat(await tempDir());
     await chat.until("mailbrake> ");

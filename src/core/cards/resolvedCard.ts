@@ -1,7 +1,7 @@
 // The card after a decision: the same title, the buttons replaced by the outcome and who decided.
 import type { Confirmation } from "../../store/schema.ts";
 import type { Context } from "../context.ts";
-import type { Card, Reply, Tone } from "../reply.ts";
+import type { Card, FailureKind, Reply, Tone } from "../reply.ts";
 import { cardText } from "./cardText.ts";
 import { mutationTitle, requestFields } from "./confirmCard.ts";
 
@@ -10,7 +10,11 @@ export interface Outcome {
   /** The outcome sentence, translated. */
   text: string;
   reference?: string;
+  /** A failure of its own exit code (the provider could not be reached). */
+  failedAs?: FailureKind;
 }
+
+const FAILED = new Set<Confirmation["status"]>(["failed", "unknown"]);
 
 export function resolvedReply(ctx: Context, c: Confirmation, outcome: Outcome): Reply {
   const { t } = ctx;
@@ -31,7 +35,9 @@ export function resolvedReply(ctx: Context, c: Confirmation, outcome: Outcome): 
     text: cardText(card),
     card,
     visibility: "requester",
-    failed: c.status !== "done" || undefined,
+    // Cancelled or expired is a decision, not a failure: no ✗, and a one-shot is not told so.
+    failed: FAILED.has(c.status) || undefined,
+    ...(FAILED.has(c.status) && outcome.failedAs ? { failedAs: outcome.failedAs } : {}),
     data: { hosting: c.hosting, action: c.mutation, status: c.status, reference: outcome.reference },
   };
 }

@@ -4,7 +4,7 @@ import { cardText } from "../../core/cards/cardText.ts";
 import { stateLabel, stateTone } from "../../core/cards/stateWords.ts";
 import { hostingErrorText } from "../../core/errorText.ts";
 import type { Block, Card, Reply, Tone } from "../../core/reply.ts";
-import { HostingError, type HostingMail } from "../../hosting/port.ts";
+import { HostingError, type HostingMail, isUnreachable } from "../../hosting/port.ts";
 import { voiceOf } from "../../i18n/voice.ts";
 import type { Language } from "../../i18n/index.ts";
 import type { HostingReport, ReportData } from "./reportData.ts";
@@ -116,8 +116,11 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     complete: h.gaps.length === 0 && h.unread.length === 0,
   }));
   const reply: Reply = { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };
-  // A report that could read nothing is a failure (a one-shot `report` exits non-zero).
-  return nothingRead ? { ...reply, failed: true } : reply;
+  // A report that could read nothing is a failure (a one-shot `report` exits non-zero); when
+  // the provider could not be reached for any hosting, the failure says so (its exit code).
+  if (!nothingRead) return reply;
+  const unreachable = data.hostings.every((h) => isUnreachable(h.unreadWhy));
+  return { ...reply, failed: true, ...(unreachable ? { failedAs: "unreachable" as const } : {}) };
 
   /** The notes of hostings listed in one line each: one block, so the card stays within chat limits. */
   function pushNotes(hostings: HostingReport[]): void {

@@ -52,10 +52,14 @@ async function run(w: CliWorld, command: string): Promise<CliResult> {
   return result;
 }
 
-/** The run fails with exit 1 and its reason is one line of stderr matching `line`. */
-async function expectFailure(w: CliWorld, command: string, line: RegExp): Promise<string> {
+/** Exit codes of a failure: refused or failed (1), the provider unreachable (5). */
+const REFUSED = 1;
+const UNREACHABLE = 5;
+
+/** The run fails with exit `code` (1 unless said) and its reason is one line of stderr matching `line`. */
+async function expectFailure(w: CliWorld, command: string, line: RegExp, code = REFUSED): Promise<string> {
   const result = await run(w, command);
-  expect(result.code, `${command}\n${result.stderr}`).toBe(1);
+  expect(result.code, `${command}\n${result.stderr}`).toBe(code);
   const found = result.stderr.split("\n").find((l) => line.test(l));
   expect(found, `${command}: no line matching ${line} in\n${result.stderr}`).toBeDefined();
   return found ?? "";
@@ -95,24 +99,27 @@ describe("transient faults are retried: every command succeeds", () => {
   });
 });
 
-describe("persistent faults: one clear line naming the hosting and what to do, exit 1", () => {
+// Issue #17 asks for a distinct exit code when the provider cannot be reached (network,
+// timeout, 5xx after retries): 5, so scripts can try again later; a rate limit the provider
+// keeps asking for is a failure (1), as is a refusal.
+describe("persistent faults: one clear line naming the hosting and what to do, exit 5 when unreachable", () => {
   const persistent = [
-    ["a persistent 500", { kind: "status500" }, /cannot be reached right now\. Try again in a few minutes/],
-    ["a persistent 503 (HTML page)", { kind: "text503" }, /cannot be reached right now\. Try again/],
-    ["an HTML error page (502)", { kind: "html502" }, /cannot be reached right now\. Try again/],
-    ["malformed JSON", { kind: "badJson" }, /cannot be reached right now\. Try again/],
-    ["a connection reset", { kind: "reset" }, /cannot be reached right now\. Try again/],
-    ["a hang", { kind: "hold" }, /did not answer in time\. Check the state/],
-    ["a 429 asking for longer than the call's deadline", { kind: "rateLimited", retryAfterS: 120 }, /limiting requests/],
+    ["a persistent 500", { kind: "status500" }, /cannot be reached right now\. Try again in a few minutes/, UNREACHABLE],
+    ["a persistent 503 (HTML page)", { kind: "text503" }, /cannot be reached right now\. Try again/, UNREACHABLE],
+    ["an HTML error page (502)", { kind: "html502" }, /cannot be reached right now\. Try again/, UNREACHABLE],
+    ["malformed JSON", { kind: "badJson" }, /cannot be reached right now\. Try again/, UNREACHABLE],
+    ["a connection reset", { kind: "reset" }, /cannot be reached right now\. Try again/, UNREACHABLE],
+    ["a hang", { kind: "hold" }, /did not answer in time\. Check the state/, UNREACHABLE],
+    ["a 429 asking for longer than the call's deadline", { kind: "rateLimited", retryAfterS: 120 }, /limiting requests/, REFUSED],
   ] as const;
-  for (const [name, fault, line] of persistent) {
-    it(`${name}: every read and every action`, async () => {
+  for (const [name, fault, line, code] of persistent) {
+    it(`${name}: every read and every action (exit ${code})`, async () => {
       const w = await start((x) => x.inject({ ...fault, method: "GET", path: "/email", times: 10_000 }));
       for (const command of [STATUS, STATUS_ALL, ...WRITES]) {
-        const said = await expectFailure(w, command, line);
+        const said = await expectFailure(w, command, line, code);
         expect(said).toMatch(new RegExp(`^(${H}|${K}):`));
       }
-      const report = await expectFailure(w, REPORT, /Nothing could be read from the provider/);
+      const report = await expectFailure(w, REPORT, /Nothing could be read from the provider/, code);
       expect(report).toMatch(line);
       expect(posts(w)).toHaveLength(0); // the state could not be read: no action sent
       expect(w.waits.every((ms) => ms < 10_000)).toBe(true);

@@ -1,19 +1,19 @@
 // File writes that survive a kill or a power cut at any moment: a whole file is written to a
 // temporary name of its own (never shared by two processes), synced, renamed over the old one,
 // and the folder synced; a line is appended on a fresh line (after a line torn by a crash)
-// and synced before the operation returns. Synchronous calls, inside the folder lock: each is
-// microseconds (a sync is a fraction of a millisecond here), cheaper than trips through the
-// thread pool, and nothing else of this process touches these files meanwhile.
+// and synced before the operation returns. Asynchronous calls, inside the folder lock: a sync
+// on a busy disk can take tens of milliseconds, and it must hold up only the operation that
+// waits for it, never the event loop (Slack's acknowledgements, Discord's gateway).
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-export function syncFolder(folder: string): void {
-  const fd = openSync(folder, "r");
+export async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, "r");
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -22,38 +22,38 @@ export async function writeFileDurably(file: string, text: string): Promise<void
   const folder = dirname(file);
   const temp = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    const fd = openSync(temp, "w");
+    const handle = await open(temp, "w");
     try {
-      writeSync(fd, text);
-      fsyncSync(fd);
+      await handle.writeFile(text);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    renameSync(temp, file);
+    await rename(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    await rm(temp, { force: true });
     throw error;
   }
-  syncFolder(folder);
+  await syncFolder(folder);
 }
 
 /** Appends lines (each ending with "\n"), starting on a fresh line, and syncs them; returns the new size. */
 export async function appendLinesDurably(file: string, lines: string): Promise<number> {
-  const fd = openSync(file, "a+");
+  const handle = await open(file, "a+");
   let size: number;
   let text = lines;
   try {
-    size = fstatSync(fd).size;
+    size = (await handle.stat()).size;
     if (size > 0) {
       const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
+      await handle.read(last, 0, 1, size - 1);
       if (last[0] !== 0x0a) text = `\n${lines}`; // a line torn by a crash stays alone on its line
     }
-    writeSync(fd, text);
-    fsyncSync(fd);
+    await handle.writeFile(text);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
-  if (size === 0) syncFolder(dirname(file));
+  if (size === 0) await syncFolder(dirname(file));
   return size + Buffer.byteLength(text);
 }

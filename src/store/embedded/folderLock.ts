@@ -1,9 +1,11 @@
 // One inter-process lock per data folder (proper-lockfile: an atomic mkdir whose mtime the
 // holder keeps fresh, so the lock of a killed process goes stale and is taken over). In front
-// of it, one queue per folder in this process, so concurrent operations of one process wait
-// their turn without polling the file system.
-import { rmSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, rm, stat } from "node:fs/promises";
+// of it, one queue per folder in this process: operations run one at a time, and one hold of
+// the lock serves every operation waiting (and those queued meanwhile, for a bounded time), so
+// a burst of operations pays for one lock, not one each; each returns once the lock is freed. Every file call is asynchronous: a
+// busy disk (a sync or a directory change can take tens of milliseconds) delays the
+// operation, never the event loop that answers Slack and Discord.
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
@@ -18,9 +20,18 @@ export interface LockOptions {
 
 const DEFAULT_STALE_MS = 3_000;
 const DEFAULT_WAIT_MS = 30_000;
+/** One hold serves queued operations for at most this long, then lets other processes in. */
+const MAX_HOLD_MS = 100;
+
+interface Turn {
+  work: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 export class FolderLock {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly waiting: Turn[] = [];
+  private draining = false;
   private readonly staleMs: number;
   private readonly waitMs: number;
 
@@ -35,17 +46,45 @@ export class FolderLock {
 
   /** Runs `work` holding the lock; operations never nest. */
   run<T>(work: () => Promise<T>): Promise<T> {
-    const turn = this.queue.then(() => this.locked(work));
-    this.queue = turn.catch(() => undefined);
-    return turn;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
   }
 
-  private async locked<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
+  /** Takes the lock while operations wait, and runs them one after the other in each hold. */
+  private async drain(): Promise<void> {
+    this.draining = true;
     try {
-      return await work();
+      while (this.waiting.length > 0) {
+        let release: () => Promise<void>;
+        try {
+          release = await this.acquire();
+        } catch (error) {
+          // Every operation waiting waited as long: each is refused with the same line.
+          for (const turn of this.waiting.splice(0)) turn.reject(error);
+          continue;
+        }
+        const started = Date.now();
+        const settled: (() => void)[] = [];
+        try {
+          while (this.waiting.length > 0 && Date.now() - started < MAX_HOLD_MS) {
+            const turn = this.waiting.shift() as Turn;
+            try {
+              const value = await turn.work();
+              settled.push(() => turn.resolve(value));
+            } catch (error) {
+              settled.push(() => turn.reject(error));
+            }
+          }
+        } finally {
+          await release().catch(() => undefined);
+        }
+        // An operation returns once the lock is free again (a one-shot command may exit then).
+        for (const settle of settled) settle();
+      }
     } finally {
-      await release().catch(() => undefined);
+      this.draining = false;
     }
   }
 
@@ -55,9 +94,7 @@ export class FolderLock {
     let madeFolder = false;
     for (;;) {
       try {
-        // Synchronous file calls: a lock is a few microseconds of mkdir, not several trips
-        // through the thread pool (which a busy machine makes slow).
-        const release = lockfile.lockSync(this.target, {
+        const release = await lockfile.lock(this.target, {
           realpath: false,
           stale: this.staleMs,
           update: Math.max(1_000, Math.floor(this.staleMs / 4)),
@@ -67,14 +104,14 @@ export class FolderLock {
           onCompromised: () => undefined,
         });
         try {
-          writeFileSync(this.ownerFile, OWNER);
+          await writeFile(this.ownerFile, OWNER);
         } catch {
           // Unsigned, the lock is still a lock: it only ages out instead of being taken early.
         }
         return async () => {
           // The owner goes first: a lock seen without one is left to age (never taken early).
-          rmSync(this.ownerFile, { force: true });
-          release();
+          await rm(this.ownerFile, { force: true });
+          await release();
         };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -8,7 +8,6 @@ import { type App, createApp, type RunningAdapter } from "./app.ts";
 import { boot } from "./boot.ts";
 import { usesDiscord, usesSlack } from "./config.ts";
 import { translator } from "./i18n/index.ts";
-import { startLeaderWork } from "./jobs/leaderWork.ts";
 
 export async function runBot(options: { forceTerminal: boolean }): Promise<number> {
   const terminal = options.forceTerminal || process.stdin.isTTY === true;
@@ -36,6 +35,10 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   if (discordOnLeader) adapters.push((await discordModule()).startPoster(app));
   // The terminal's channel sink first: the jobs' first tick may post at once (a late report).
   const chat = terminal ? openTerminalChat(app) : undefined;
+  // The prompt first: the scheduled work (and its code) starts once the chat is ready for input.
+  const chatEnded = chat?.run().then(() => "input" as const);
+  if (chat && chatEnded) await Promise.race([chat.ready, chatEnded]);
+  const { startLeaderWork } = await import("./jobs/leaderWork.ts");
   const leaderAdapters = [async () => (await discordModule()).start(app, { posts: false })];
   const jobs = await startLeaderWork(app, discordOnLeader ? { leaderAdapters } : {});
   app.leadership.leading = () => jobs.leading;
@@ -49,10 +52,10 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
     await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
     await app.close();
   };
-  if (chat) {
+  if (chatEnded) {
     // A service manager's SIGTERM ends the chat too: the jobs stop and a leader hands over.
     const terminated = new Promise<"signal">((resolve) => process.once("SIGTERM", () => resolve("signal")));
-    const ended = await Promise.race([chat.run().then(() => "input" as const), terminated]);
+    const ended = await Promise.race([chatEnded, terminated]);
     await stop();
     // The chat still waits on its input: leave now that everything is stopped and saved.
     if (ended === "signal") process.exit(0);

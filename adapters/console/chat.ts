@@ -40,6 +40,11 @@ export class TerminalChat {
   private busy = false;
   private readonly actor = consoleActor();
   private readonly t;
+  private promptShown: () => void = () => undefined;
+  /** Settled once the first prompt is shown: the bot starts its scheduled work then. */
+  readonly ready = new Promise<void>((resolve) => {
+    this.promptShown = resolve;
+  });
 
   constructor(private readonly options: ChatOptions) {
     this.t = translator(options.language);
@@ -175,6 +180,7 @@ export class TerminalChat {
     } else if (early !== undefined) {
       this.options.output.write(prompt);
     }
+    this.promptShown();
     if (early !== undefined || !rl || this.ended) {
       rl?.setPrompt(PROMPT);
       return Promise.resolve(early);

@@ -12,38 +12,49 @@ const localesDir = fileURLToPath(new URL("./locales/", import.meta.url));
 
 type Catalog = Record<string, Record<string, unknown>>;
 
+/** One language's catalog: every namespace file of locales/<language>/. */
+function loadCatalog(language: Language): Catalog {
+  const dir = join(localesDir, language);
+  const catalog: Catalog = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    catalog[basename(file, ".json")] = JSON.parse(readFileSync(join(dir, file), "utf8"));
+  }
+  return catalog;
+}
+
 export function loadCatalogs(): Record<Language, Catalog> {
   const all = {} as Record<Language, Catalog>;
-  for (const language of LANGUAGES) {
-    const dir = join(localesDir, language);
-    const catalog: Catalog = {};
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
-      catalog[basename(file, ".json")] = JSON.parse(readFileSync(join(dir, file), "utf8"));
-    }
-    all[language] = catalog;
-  }
+  for (const language of LANGUAGES) all[language] = loadCatalog(language);
   return all;
 }
 
 let instance: i18n | undefined;
+/** Languages whose catalog is loaded: English (the fallback) first, the others when first asked for. */
+const loaded = new Set<Language>();
 
-function i18nInstance(): i18n {
-  if (instance) return instance;
-  const catalogs = loadCatalogs();
-  const created = i18next.createInstance();
-  created.init({
-    initAsync: false,
-    resources: catalogs,
-    fallbackLng: "en",
-    supportedLngs: [...LANGUAGES],
-    ns: Object.keys(catalogs.en),
-    defaultNS: "core",
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  instance = created;
-  return created;
+function i18nInstance(language: Language): i18n {
+  if (!instance) {
+    const en = loadCatalog("en");
+    const created = i18next.createInstance();
+    created.init({
+      initAsync: false,
+      resources: { en },
+      fallbackLng: "en",
+      supportedLngs: [...LANGUAGES],
+      ns: Object.keys(en),
+      defaultNS: "core",
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    });
+    instance = created;
+    loaded.add("en");
+  }
+  if (!loaded.has(language) && LANGUAGES.includes(language)) {
+    for (const [ns, bundle] of Object.entries(loadCatalog(language))) instance.addResourceBundle(language, ns, bundle);
+    loaded.add(language);
+  }
+  return instance;
 }
 
 /** Maps a platform locale ("pt-BR", "fr_FR.UTF-8", "en-US") to a catalog language. */
@@ -57,7 +68,7 @@ export type Vars = Record<string, string | number | undefined>;
 
 /** Translates `key` ("namespace:path.to.key", namespace defaults to core). */
 export function translate(language: Language, key: string, vars: Vars = {}): string {
-  return i18nInstance().t(key, { ...vars, lng: language });
+  return i18nInstance(language).t(key, { ...vars, lng: language });
 }
 
 /** A translator bound to one language. */

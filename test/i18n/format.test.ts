@@ -84,6 +84,14 @@ describe.each(Object.entries(cases) as [Language, (typeof cases)[Language]][])("
     expect(formatPercent(language, 0.025)).toBe(expected.percent);
   });
 
+  it("writes whole numbers exactly as Intl.NumberFormat does, without creating one", () => {
+    const intl = new Intl.NumberFormat({ en: "en-GB", fi: "fi-FI", pl: "pl-PL", fr: "fr-FR", nl: "nl-NL", pt: "pt-PT" }[language]);
+    const values = [0, 7, 42, 999, 1000, 2000, 9999, 10_000, 12_345, 99_999, 100_000, 1_234_567, 2_147_483_648, Number.MAX_SAFE_INTEGER];
+    for (const value of [...values, ...values.map((v) => -v), -0, 1.5, -2.25, 1234.5678]) {
+      expect(formatNumber(language, value), String(value)).toBe(intl.format(value));
+    }
+  });
+
   it("formats a moment in the configured time zone, not the machine's", () => {
     expect(formatDateTime(language, "Europe/Helsinki", MOMENT)).toBe(expected.helsinki);
     expect(formatDateTime(language, "Europe/Lisbon", MOMENT)).toBe(expected.lisbon);

@@ -20,7 +20,7 @@ import { resolveOptions, type SandboxOptions } from "./options.ts";
 import type { SandboxState } from "./schema.ts";
 import { DEMO_HOSTINGS, generatedSeed } from "./seeds.ts";
 import { submitMail } from "./simulate.ts";
-import { readStateFile, StateFile } from "./state-file.ts";
+import { StateFile } from "./state-file.ts";
 import { publishedBounce, publishedVolume } from "./published.ts";
 import { World } from "./world.ts";
 
@@ -54,7 +54,8 @@ export class Sandbox implements HostingProvider {
   static async open(options: SandboxOptions): Promise<Sandbox> {
     const resolved = resolveOptions(options);
     const { clock, stateFile } = options;
-    const saved = stateFile ? await readStateFile(stateFile) : null;
+    const file = stateFile ? new StateFile(stateFile) : null;
+    const saved = file ? file.read() : null;
     if (
       saved?.clockOffset != null &&
       clock instanceof OffsetClock &&
@@ -70,7 +71,6 @@ export class Sandbox implements HostingProvider {
           clock.now(),
           resolved.delays,
         );
-    const file = stateFile ? new StateFile(stateFile) : null;
     const sandbox = new Sandbox(world, clock, file, resolved.latencyMs, resolved.onBackgroundError, resolved.delays);
     // A fresh sandbox is written at once, unless another process wrote one meanwhile.
     if (!saved) {
@@ -93,7 +93,7 @@ export class Sandbox implements HostingProvider {
   // --- HostingProvider -------------------------------------------------------------
 
   listHostings(): Promise<string[]> {
-    return this.port(() => this.world.names());
+    return this.port(() => this.world.names(), "read");
   }
 
   getMail(hosting: string): Promise<HostingMail> {
@@ -101,7 +101,7 @@ export class Sandbox implements HostingProvider {
       const record = this.world.find(hosting);
       const { state, sentToday, maxPerDay, sent, bounce, reportRecipient } = record;
       return { state, sentToday, maxPerDay, sent, bounce, reportRecipient };
-    });
+    }, "read");
   }
 
   requestAction(hosting: string, action: MailAction): Promise<string> {
@@ -141,15 +141,17 @@ export class Sandbox implements HostingProvider {
         .slice(-count)
         .reverse()
         .map(publishedBounce);
-    });
+    }, "read");
   }
 
   volumes(hosting: string): Promise<Volume[]> {
-    return this.port(() =>
-      this.world
-        .find(hosting)
-        .volumes.map(publishedVolume)
-        .reverse(),
+    return this.port(
+      () =>
+        this.world
+          .find(hosting)
+          .volumes.map(publishedVolume)
+          .reverse(),
+      "read",
     );
   }
 
@@ -209,7 +211,7 @@ export class Sandbox implements HostingProvider {
   }
 
   inspect(hosting: string): Promise<SandboxHostingView> {
-    return this.run(() => {
+    return this.read(() => {
       const record = this.world.find(hosting);
       const oldest = record.held[0];
       const pending = record.pending;
@@ -244,7 +246,7 @@ export class Sandbox implements HostingProvider {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.run(() => undefined);
+    await this.read(() => undefined);
   }
 
   // --- internals ------------------------------------------------------------------
@@ -255,9 +257,26 @@ export class Sandbox implements HostingProvider {
     return state;
   }
 
-  private async port<T>(work: () => T): Promise<T> {
+  private async port<T>(work: () => T, kind: "read" | "change" = "change"): Promise<T> {
     if (this.latencyMs > 0) await sleep(this.latencyMs);
-    return this.run(work);
+    return kind === "read" ? this.read(work) : this.run(work);
+  }
+
+  /**
+   * `work` only looks: without taking the folder's lock (unless another process holds it) while
+   * the simulation has nothing to catch up, on the state another process saved if it did; else
+   * as `run`, which may change the state.
+   */
+  private async read<T>(work: () => T): Promise<T> {
+    const file = this.file;
+    if (!file) return this.run(work);
+    const answered = await file.reading(async () => {
+      const fresh = await file.readIfChanged();
+      if (fresh) this.adopt(fresh);
+      if (this.dirty || this.world.due(this.clock.now())) return undefined;
+      return { value: work() };
+    });
+    return answered ? answered.value : this.run(work);
   }
 
   /**

@@ -1,8 +1,10 @@
 // The sandbox's state file: read and validated on open, written atomically through a temp
 // name of its own and synced, under the data folder's lock (several processes share it: a
 // change another process saved is read before each step). A file that cannot be read is never
-// overwritten.
-import { readFile, stat } from "node:fs/promises";
+// overwritten. Other processes only replace it whole (a rename), so it can be read without the
+// lock; its text and the identity it is known by come from one descriptor, so they match.
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { writeFileDurably } from "../../store/embedded/durable.ts";
 import { type FolderLock, folderLock } from "../../store/embedded/folderLock.ts";
@@ -12,6 +14,9 @@ export class SandboxStateError extends Error {
   override readonly name = "SandboxStateError";
 }
 
+const cannotRead = (file: string, error: unknown) =>
+  new SandboxStateError(`Sandbox state file ${file} cannot be read: ${(error as Error).message}`);
+
 /** The saved state, or null when the file does not exist. */
 export async function readStateFile(file: string): Promise<SandboxState | null> {
   let text: string;
@@ -19,10 +24,13 @@ export async function readStateFile(file: string): Promise<SandboxState | null> 
     text = await readFile(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new SandboxStateError(
-      `Sandbox state file ${file} cannot be read: ${(error as Error).message}`,
-    );
+    throw cannotRead(file, error);
   }
+  return parseState(file, text);
+}
+
+/** The state in `text` (the content of `file`), checked; a SandboxStateError naming the file if not. */
+function parseState(file: string, text: string): SandboxState {
   const untouched =
     "The file was left untouched: fix it, or move it away to start a fresh sandbox.";
   let raw: unknown;
@@ -76,26 +84,54 @@ export class StateFile {
     return this.lock.run(work);
   }
 
-  /** Inside the lock: the saved state if another process replaced the file since. */
-  async readIfChanged(): Promise<SandboxState | null> {
-    const now = await identityOf(this.path);
-    if (now === undefined || now === this.identity) return null;
-    const state = await readStateFile(this.path);
-    this.identity = now;
+  /** Runs `work` reading the state file only: without the folder's lock while no process holds it. */
+  reading<T>(work: () => Promise<T>): Promise<T> {
+    return this.lock.read(work);
+  }
+
+  /** The saved state (null when there is none), remembered as the version this process has. */
+  read(): SandboxState | null {
+    let fd: number;
+    try {
+      fd = openSync(this.path, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw cannotRead(this.path, error);
+    }
+    let text: string;
+    let identity: string;
+    try {
+      identity = identityOf(fstatSync(fd, { bigint: true }));
+      text = readFileSync(fd, "utf8");
+    } catch (error) {
+      throw cannotRead(this.path, error);
+    } finally {
+      closeSync(fd);
+    }
+    const state = parseState(this.path, text);
+    this.identity = identity;
     return state;
+  }
+
+  /** In this process's turn: the saved state if another process replaced the file since. */
+  async readIfChanged(): Promise<SandboxState | null> {
+    const now = currentIdentity(this.path);
+    if (now === undefined || now === this.identity) return null;
+    return this.read();
   }
 
   /** Inside the lock: written through a temp name of its own, synced. */
   async write(state: SandboxState): Promise<void> {
     await writeFileDurably(this.path, JSON.stringify(state, null, 2));
-    this.identity = await identityOf(this.path);
+    this.identity = currentIdentity(this.path);
   }
 }
 
-async function identityOf(file: string): Promise<string | undefined> {
+const identityOf = (s: { ino: bigint; mtimeNs: bigint; size: bigint }): string => `${s.ino}:${s.mtimeNs}:${s.size}`;
+
+function currentIdentity(file: string): string | undefined {
   try {
-    const s = await stat(file, { bigint: true });
-    return `${s.ino}:${s.mtimeNs}:${s.size}`;
+    return identityOf(statSync(file, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

@@ -116,6 +116,11 @@ export class World {
     return record;
   }
 
+  /** Whether `catchUp(now)` has anything to do (a minute to simulate, a hosting that may settle). */
+  due(now: number): boolean {
+    return floorToMinute(now) > this.state.simulatedUntil || now >= this.quietUntil;
+  }
+
   /** Simulates up to `now`; returns whether the state changed. */
   catchUp(now: number): boolean {
     const target = floorToMinute(now);

@@ -1,7 +1,9 @@
 // The lowdb document of the embedded store: validated on load, re-read whenever another
 // process replaced the file, written through a temporary name of its own and synced. A file
 // that cannot be read stops the process with a message naming it and is never overwritten.
-import { statSync } from "node:fs";
+// Other processes only ever replace the file whole (a rename): a read needs no lock, and the
+// text and the identity it is cached under come from one descriptor, so they always match.
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { StoreError } from "../../errors.ts";
@@ -21,13 +23,36 @@ class DurableJsonFile {
 
 type Identity = string | undefined;
 
-async function identity(file: string): Promise<Identity> {
+const identityOf = (s: { ino: bigint; mtimeNs: bigint; size: bigint }): string => `${s.ino}:${s.mtimeNs}:${s.size}`;
+
+function cannotRead(file: string, error: unknown): StoreError {
+  return new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
+}
+
+function identity(file: string): Identity {
   try {
-    const s = statSync(file, { bigint: true });
-    return `${s.ino}:${s.mtimeNs}:${s.size}`;
+    return identityOf(statSync(file, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
+    throw cannotRead(file, error);
+  }
+}
+
+/** The file's text and its identity, through one descriptor; undefined when there is no file. */
+function readWithIdentity(file: string): { text: string; identity: string } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw cannotRead(file, error);
+  }
+  try {
+    return { identity: identityOf(fstatSync(fd, { bigint: true })), text: readFileSync(fd, "utf8") };
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -39,21 +64,22 @@ export class DocumentFile {
     this.db = new Low<StoreDocument>(new DurableJsonFile(path), emptyDocument());
   }
 
-  /** The current document (re-read if another process changed it). Call inside the lock. */
+  /**
+   * The current document, re-read (and checked) only if another process replaced the file.
+   * Inside the lock for a change; in this process's turn for a read.
+   */
   async current(): Promise<StoreDocument> {
-    const now = await identity(this.path);
-    if (this.seen === null || now !== this.seen) {
-      await this.db.read();
-      this.db.data ??= emptyDocument();
-      this.seen = await identity(this.path);
-    }
+    if (this.seen !== null && identity(this.path) === this.seen) return this.db.data;
+    const read = readWithIdentity(this.path);
+    if (read) this.db.data = parseDocument(this.path, read.text);
+    this.seen = read?.identity;
     return this.db.data;
   }
 
   /** Writes the document (inside the lock, after `current()`). */
   async write(): Promise<void> {
     await this.db.write();
-    this.seen = await identity(this.path);
+    this.seen = identity(this.path);
   }
 }
 
@@ -63,8 +89,13 @@ export async function readDocument(file: string): Promise<StoreDocument | null> 
     text = await readFile(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
+    throw cannotRead(file, error);
   }
+  return parseDocument(file, text);
+}
+
+/** The document in `text` (the content of `file`), checked; a StoreError naming the file if not. */
+function parseDocument(file: string, text: string): StoreDocument {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

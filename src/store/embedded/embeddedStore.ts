@@ -1,7 +1,10 @@
 // The embedded store: lowdb for small current state, JSONL for the audit trail and the
-// collected errors, all in one data folder. Every operation runs under the folder's
-// inter-process lock, re-reads what another process changed, and is synced before it returns,
-// so several processes (a running bot, one-shot commands, cron jobs) share one folder safely.
+// collected errors, all in one data folder. Every change runs under the folder's inter-process
+// lock, re-reads what another process changed, and is synced before it returns, so several
+// processes (a running bot, one-shot commands, cron jobs) share one folder safely. A read of the
+// document takes the lock only if another process holds it (then waiting for its change): the
+// document is only ever replaced whole (a rename), so it shows one version or the next; a change
+// that turns out to change nothing is answered from such a read too.
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -25,7 +28,7 @@ import {
   followKey,
   type StoreDocument,
 } from "../schema.ts";
-import { DocumentFile, readDocument } from "./documentFile.ts";
+import { DocumentFile } from "./documentFile.ts";
 import { type FolderLock, folderLock, type LockOptions } from "./folderLock.ts";
 import { JsonlFile } from "./jsonlFile.ts";
 import { RecentKeys } from "./recentKeys.ts";
@@ -59,13 +62,15 @@ export class EmbeddedStore implements StorePort {
 
   /** Opens the folder and checks the data file (a bad one stops start-up); writes nothing. */
   static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
-    await readDocument(options.dataFile);
+    const store = new EmbeddedStore(options);
+    await store.doc.current();
     await mkdir(dirname(options.dataFile), { recursive: true });
-    return new EmbeddedStore(options);
+    return store;
   }
 
+  /** Settles once this process's operations have. */
   async close(): Promise<void> {
-    await this.lock.run(async () => undefined);
+    await this.lock.idle();
   }
 
   /** One operation on the document: read fresh, change, write if changed. */
@@ -78,8 +83,18 @@ export class EmbeddedStore implements StorePort {
     });
   }
 
+  /**
+   * A change whose `change` may find nothing to do: first tried on a copy of the document as
+   * read (see `read`); only when it would change something is it run again under the lock.
+   */
+  private updateIfNeeded<T>(change: (doc: StoreDocument) => { result: T; changed: boolean }): Promise<T> {
+    return this.lock
+      .read(async () => change(structuredClone(await this.doc.current())))
+      .then((dry) => (dry.changed ? this.update(change) : dry.result));
+  }
+
   private read<T>(look: (doc: StoreDocument) => T): Promise<T> {
-    return this.lock.run(async () => structuredClone(look(await this.doc.current())));
+    return this.lock.read(async () => structuredClone(look(await this.doc.current())));
   }
 
   readonly confirmations = {
@@ -160,7 +175,7 @@ export class EmbeddedStore implements StorePort {
         return { result: undefined, changed: true };
       }),
     observe: (hosting: string, stopped: boolean, now: number) =>
-      this.update((doc) => {
+      this.updateIfNeeded((doc) => {
         const kept = doc.holds[hosting];
         if (!stopped) {
           if (kept) delete doc.holds[hosting];

@@ -4,7 +4,8 @@
 // the lock serves every operation waiting (and those queued meanwhile, for a bounded time), so
 // a burst of operations pays for one lock, not one each; each returns once the lock is freed. Every file call is asynchronous: a
 // busy disk (a sync or a directory change can take tens of milliseconds) delays the
-// operation, never the event loop that answers Slack and Discord.
+// operation, never the event loop that answers Slack and Discord. A read of files that are only
+// ever replaced whole (a rename) runs in turn without the lock while no other process holds it.
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -24,6 +25,8 @@ const DEFAULT_WAIT_MS = 30_000;
 const MAX_HOLD_MS = 100;
 
 interface Turn {
+  /** Only reads files replaced whole: needs the lock only while another process holds it. */
+  read: boolean;
   work: () => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -32,6 +35,7 @@ interface Turn {
 export class FolderLock {
   private readonly waiting: Turn[] = [];
   private draining = false;
+  private drained: Promise<void> = Promise.resolve();
   private readonly staleMs: number;
   private readonly waitMs: number;
 
@@ -46,10 +50,35 @@ export class FolderLock {
 
   /** Runs `work` holding the lock; operations never nest. */
   run<T>(work: () => Promise<T>): Promise<T> {
+    return this.queue(work, false);
+  }
+
+  /**
+   * Runs `work` in turn, for reads of files that other processes only ever replace whole (a
+   * rename), which show one version or the next, never half: without taking the lock when no
+   * process holds it, else waiting for it as a change does (and seeing the change once made).
+   */
+  read<T>(work: () => Promise<T>): Promise<T> {
+    return this.queue(work, true);
+  }
+
+  /** Settles once every operation of this process queued so far has. */
+  async idle(): Promise<void> {
+    await this.drained;
+  }
+
+  private queue<T>(work: () => Promise<T>, read: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      this.waiting.push({ read, work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) this.drained = this.drain();
     });
+  }
+
+  private async heldElsewhere(): Promise<boolean> {
+    return stat(`${this.target}.lock`).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Takes the lock while operations wait, and runs them one after the other in each hold. */
@@ -57,6 +86,12 @@ export class FolderLock {
     this.draining = true;
     try {
       while (this.waiting.length > 0) {
+        const next = this.waiting[0] as Turn;
+        if (next.read && !(await this.heldElsewhere())) {
+          this.waiting.shift();
+          await next.work().then(next.resolve, next.reject);
+          continue;
+        }
         let release: () => Promise<void>;
         try {
           release = await this.acquire();

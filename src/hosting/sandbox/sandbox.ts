@@ -55,7 +55,7 @@ export class Sandbox implements HostingProvider {
     const resolved = resolveOptions(options);
     const { clock, stateFile } = options;
     const file = stateFile ? new StateFile(stateFile) : null;
-    const saved = file ? file.read() : null;
+    const saved = file ? await file.read() : null;
     if (
       saved?.clockOffset != null &&
       clock instanceof OffsetClock &&

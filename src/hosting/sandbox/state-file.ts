@@ -3,8 +3,7 @@
 // change another process saved is read before each step). A file that cannot be read is never
 // overwritten. Other processes only replace it whole (a rename), so it can be read without the
 // lock; its text and the identity it is known by come from one descriptor, so they match.
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { writeFileDurably } from "../../store/embedded/durable.ts";
 import { type FolderLock, folderLock } from "../../store/embedded/folderLock.ts";
@@ -90,10 +89,10 @@ export class StateFile {
   }
 
   /** The saved state (null when there is none), remembered as the version this process has. */
-  read(): SandboxState | null {
-    let fd: number;
+  async read(): Promise<SandboxState | null> {
+    let handle: Awaited<ReturnType<typeof open>>;
     try {
-      fd = openSync(this.path, "r");
+      handle = await open(this.path, "r");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw cannotRead(this.path, error);
@@ -101,12 +100,12 @@ export class StateFile {
     let text: string;
     let identity: string;
     try {
-      identity = identityOf(fstatSync(fd, { bigint: true }));
-      text = readFileSync(fd, "utf8");
+      identity = identityOf(await handle.stat({ bigint: true }));
+      text = await handle.readFile("utf8");
     } catch (error) {
       throw cannotRead(this.path, error);
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
     const state = parseState(this.path, text);
     this.identity = identity;
@@ -115,7 +114,7 @@ export class StateFile {
 
   /** In this process's turn: the saved state if another process replaced the file since. */
   async readIfChanged(): Promise<SandboxState | null> {
-    const now = currentIdentity(this.path);
+    const now = await currentIdentity(this.path);
     if (now === undefined || now === this.identity) return null;
     return this.read();
   }
@@ -123,15 +122,15 @@ export class StateFile {
   /** Inside the lock: written through a temp name of its own, synced. */
   async write(state: SandboxState): Promise<void> {
     await writeFileDurably(this.path, JSON.stringify(state, null, 2));
-    this.identity = currentIdentity(this.path);
+    this.identity = await currentIdentity(this.path);
   }
 }
 
 const identityOf = (s: { ino: bigint; mtimeNs: bigint; size: bigint }): string => `${s.ino}:${s.mtimeNs}:${s.size}`;
 
-function currentIdentity(file: string): string | undefined {
+async function currentIdentity(file: string): Promise<string | undefined> {
   try {
-    return identityOf(statSync(file, { bigint: true }));
+    return identityOf(await stat(file, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

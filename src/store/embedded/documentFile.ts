@@ -3,8 +3,7 @@
 // that cannot be read stops the process with a message naming it and is never overwritten.
 // Other processes only ever replace the file whole (a rename): a read needs no lock, and the
 // text and the identity it is cached under come from one descriptor, so they always match.
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { Low } from "lowdb";
 import { StoreError } from "../../errors.ts";
 import { documentSchema, emptyDocument, STORE_VERSION, type StoreDocument } from "../schema.ts";
@@ -29,9 +28,9 @@ function cannotRead(file: string, error: unknown): StoreError {
   return new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
 }
 
-function identity(file: string): Identity {
+async function identity(file: string): Promise<Identity> {
   try {
-    return identityOf(statSync(file, { bigint: true }));
+    return identityOf(await stat(file, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw cannotRead(file, error);
@@ -39,20 +38,20 @@ function identity(file: string): Identity {
 }
 
 /** The file's text and its identity, through one descriptor; undefined when there is no file. */
-function readWithIdentity(file: string): { text: string; identity: string } | undefined {
-  let fd: number;
+async function readWithIdentity(file: string): Promise<{ text: string; identity: string } | undefined> {
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    fd = openSync(file, "r");
+    handle = await open(file, "r");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw cannotRead(file, error);
   }
   try {
-    return { identity: identityOf(fstatSync(fd, { bigint: true })), text: readFileSync(fd, "utf8") };
+    return { identity: identityOf(await handle.stat({ bigint: true })), text: await handle.readFile("utf8") };
   } catch (error) {
     throw cannotRead(file, error);
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -69,8 +68,8 @@ export class DocumentFile {
    * Inside the lock for a change; in this process's turn for a read.
    */
   async current(): Promise<StoreDocument> {
-    if (this.seen !== null && identity(this.path) === this.seen) return this.db.data;
-    const read = readWithIdentity(this.path);
+    if (this.seen !== null && (await identity(this.path)) === this.seen) return this.db.data;
+    const read = await readWithIdentity(this.path);
     if (read) this.db.data = parseDocument(this.path, read.text);
     this.seen = read?.identity;
     return this.db.data;
@@ -79,7 +78,7 @@ export class DocumentFile {
   /** Writes the document (inside the lock, after `current()`). */
   async write(): Promise<void> {
     await this.db.write();
-    this.seen = identity(this.path);
+    this.seen = await identity(this.path);
   }
 }
 

@@ -35,7 +35,10 @@ function renderBlock(block: Block): string[] {
     case "text":
       return clean(block.text).split("\n").map((line) => `  ${line}`);
     case "context":
-      return [`  (${clean(block.text)})`];
+      // Every line indented and in brackets: a second line never starts at the margin.
+      return clean(block.text)
+        .split("\n")
+        .map((line) => `  (${line})`);
     case "divider":
       return [""];
     case "fields": {

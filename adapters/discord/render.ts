@@ -101,8 +101,13 @@ export function renderEmbed(card: Card): APIEmbed {
   const description: string[] = [];
   const fields: APIEmbedField[] = [];
   const footer: string[] = [];
-  for (const block of card.blocks) {
-    if (block.type === "text") {
+  // A context line between a card's fields (a report's note under its hosting) stays there;
+  // only the closing ones (who decided, when it expires) go to the footer.
+  const lastContent = card.blocks.reduce((last, b, i) => (b.type === "text" || b.type === "fields" ? i : last), -1);
+  for (const [index, block] of card.blocks.entries()) {
+    if (block.type === "context" && fields.length > 0 && index < lastContent) {
+      fields.push(...paragraphFields(block.text, true));
+    } else if (block.type === "text") {
       // Text before any field is the description; later text stays in order among the fields.
       if (fields.length === 0) description.push(block.text);
       else fields.push(...paragraphFields(block.text));
@@ -130,8 +135,15 @@ export function renderEmbed(card: Card): APIEmbed {
  * A text block among fields, as full-width fields of at most 1024 characters each, cut at line
  * ends: a report's list of reasons for one hosting is longer than one field may hold.
  */
-function paragraphFields(text: string): APIEmbedField[] {
-  return chunkLines(escapeText(text), LIMITS.fieldValue, truncate).map((value) => ({
+function paragraphFields(text: string, secondary = false): APIEmbedField[] {
+  // A secondary line (a context) is set in italics, line by line.
+  const shown = secondary
+    ? escapeText(text)
+        .split("\n")
+        .map((line) => (line ? `*${line}*` : line))
+        .join("\n")
+    : escapeText(text);
+  return chunkLines(shown, LIMITS.fieldValue, truncate).map((value) => ({
     name: BLANK,
     value,
     inline: false,

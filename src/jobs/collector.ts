@@ -49,13 +49,14 @@ export class Collector {
       now: () => number;
       sleep: Sleep;
       logger: Logger;
-      /** Keep cursors in memory only (a one-off report without the running jobs). */
+      /** A one-off report without the running jobs: starts from the cursors and gaps the jobs
+       * kept (so what they collected counts), and keeps its own changes in memory only. */
       ephemeral?: boolean;
       /** Hostings read at once (the provider's own limiter bounds the account's calls). */
       concurrency?: number;
     },
   ) {
-    this.kept = new JobState(deps.ephemeral ? undefined : deps.store, "collector", collectorStateSchema, () => ({ cursors: {}, gaps: [] }));
+    this.kept = new JobState(deps.store, "collector", collectorStateSchema, () => ({ cursors: {}, gaps: [] }), deps.ephemeral);
   }
 
   private readonly kept: JobState<typeof collectorStateSchema>;

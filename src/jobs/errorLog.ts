@@ -48,3 +48,29 @@ export function storeErrors(store: StorePort): ErrorSource {
     scan: (from, to, hostings, visit) => store.errors.scan(from, to, hostings, visit),
   };
 }
+
+/**
+ * What the running jobs kept, with what a one-off report has just read on top: new errors go
+ * to `fresh` (memory) only; one kept already (same hosting, date, address, message) counts
+ * once, as the store itself keeps it once.
+ */
+export function keptAndFresh(kept: ErrorSource, fresh: MemoryErrorLog): ErrorSource {
+  const key = (e: CollectedError) => `${e.hosting}|${e.at}|${e.to}|${e.message}`;
+  return {
+    appendAll: (errors) => fresh.appendAll(errors),
+    async between(from, to, hostings) {
+      const out: CollectedError[] = [];
+      await this.scan(from, to, hostings, (e) => out.push(e));
+      return out;
+    },
+    async scan(from, to, hostings, visit) {
+      // Only the fresh errors' keys are held (at most one answer a hosting), not the kept ones.
+      const unseen = new Map((await fresh.between(from, to, hostings)).map((e) => [key(e), e]));
+      await kept.scan(from, to, hostings, (e) => {
+        unseen.delete(key(e));
+        visit(e);
+      });
+      for (const e of unseen.values()) visit(e);
+    },
+  };
+}

@@ -13,6 +13,8 @@ export class JobState<S extends z.ZodType> {
     private readonly job: string,
     private readonly schema: S,
     private readonly initial: () => z.infer<S>,
+    /** Reads what the running jobs kept, never writes it (a one-off report beside them). */
+    private readonly readOnly = false,
   ) {}
 
   /** Reads the kept state (once). */
@@ -30,6 +32,6 @@ export class JobState<S extends z.ZodType> {
   }
 
   async save(): Promise<void> {
-    if (this.store && this.value !== undefined) await this.store.jobs.write(this.job, this.schema, this.value);
+    if (this.store && !this.readOnly && this.value !== undefined) await this.store.jobs.write(this.job, this.schema, this.value);
   }
 }

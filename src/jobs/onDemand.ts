@@ -1,7 +1,8 @@
 // `/mail report <hosting|all>`: the daily report's content on demand, the core's
 // `services.reports`. With the jobs running it uses the errors they collected; without them
-// (one-shot CLI) it reads the provider once and says how far back that reaches. Either way
-// the settings are the user's (retention, collection, time zone, retries).
+// (one-shot CLI) it uses what they kept in the store, reads the provider once on top, and says
+// how far back that reaches. Either way the settings are the user's (retention, collection,
+// time zone, retries).
 import type { Logger } from "pino";
 import type { Clock } from "../clock.ts";
 import type { Reply } from "../core/reply.ts";
@@ -10,7 +11,7 @@ import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
 import type { StorePort } from "../store/port.ts";
 import { Collector } from "./collector.ts";
-import { MemoryErrorLog } from "./errorLog.ts";
+import { keptAndFresh, MemoryErrorLog, storeErrors } from "./errorLog.ts";
 import { buildReportReply } from "./report/buildReply.ts";
 import { chartProcess } from "./report/chartProcess.ts";
 import { DAY_MS } from "./report/reportData.ts";
@@ -53,7 +54,8 @@ export class OnDemandReports implements ReportService {
   private async once(hostings: string[], language: Language): Promise<Reply> {
     const { provider, store, clock } = this.deps;
     const { settings } = this;
-    const errors = new MemoryErrorLog();
+    // What the running jobs collected (in the store) counts, with what this report reads now.
+    const errors = keptAndFresh(storeErrors(store), new MemoryErrorLog());
     const now = () => clock.now();
     const logger = this.deps.logger.child({ component: "jobs" });
     // The chart process starts (and loads its libraries) while the error logs are read.

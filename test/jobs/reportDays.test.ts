@@ -32,7 +32,7 @@ async function chart(volumes: Volume[], timeZone: string) {
     ["a.example"],
     { from: to - 86_400_000, to },
   );
-  return { data, byDay: Object.fromEntries(data.days.filter((d) => d.sent > 0).map((d) => [new Date(d.day).toISOString().slice(0, 10), d.sent])) };
+  return { data, byDay: Object.fromEntries(data.days.filter((d) => (d.sent ?? 0) > 0).map((d) => [new Date(d.day).toISOString().slice(0, 10), d.sent])) };
 }
 
 describe("report days in the team's time zone", () => {

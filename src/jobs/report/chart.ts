@@ -32,22 +32,35 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
   const sent = t("jobs:chart.sent");
   const errors = t("jobs:chart.errors");
   const values = days.map((d) => ({ day: dayLabel(language, d.day), order: d.day, sent: d.sent, errors: d.errors }));
+  const noData = t("jobs:chart.noData");
   // Two panels over the same days, each with its own scale: errors are often a few dozen
-  // against thousands sent, and would vanish on one shared axis.
+  // against thousands sent, and would vanish on one shared axis. A day without data (null)
+  // gets no bar, and the words "no data" stand in its column: never a bar of 0.
   const panel = (field: "sent" | "errors", title: string, color: string, showDays: boolean) => ({
     width: 640,
     height: showDays ? 150 : 130,
-    mark: { type: "bar", color },
     encoding: {
       x: {
         field: "day",
         type: "ordinal",
-        sort: { field: "order" },
+        // "min": the one sort op the two layers' shared domain accepts (days in order, not by label).
+        sort: { field: "order", op: "min" },
         title: showDays ? t("jobs:chart.day") : null,
         axis: showDays ? { labelAngle: -45 } : { labels: false, ticks: false },
       },
-      y: { field, type: "quantitative", title, axis: { tickMinStep: 1 } },
     },
+    layer: [
+      {
+        transform: [{ filter: `datum.${field} !== null` }],
+        mark: { type: "bar", color },
+        encoding: { y: { field, type: "quantitative", title, axis: { tickMinStep: 1 } } },
+      },
+      {
+        transform: [{ filter: `datum.${field} === null` }],
+        mark: { type: "text", angle: 270, align: "left", baseline: "middle", dx: 4, color: "#6b6b6b", fontStyle: "italic" },
+        encoding: { y: { datum: 0, type: "quantitative" }, text: { value: noData } },
+      },
+    ],
   });
   const spec = compile({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

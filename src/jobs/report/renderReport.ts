@@ -39,6 +39,8 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
   };
 
   const blocks: Block[] = [{ type: "context", text: t("jobs:report.period", { from: when(data.from), to: when(data.to) }) }];
+  // From when the errors it counts (and the chart's bars) reach: earlier days are "no data".
+  if (data.dataFrom !== undefined) blocks.push({ type: "context", text: t("jobs:report.dataFrom", { date: when(data.dataFrom) }) });
   if (view.lateSince !== undefined) blocks.push({ type: "context", text: t("jobs:report.late", { time: when(view.lateSince) }) });
   const withErrors = data.hostings
     .filter((h) => h.summary.total > 0)
@@ -58,6 +60,7 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     lines.push(t("jobs:report.domains", { list: list(h.summary.domains) }));
     lines.push(t("jobs:report.recipients", { list: list(h.summary.recipients) }));
     blocks.push({ type: "text", text: lines.join("\n") });
+    // Under its hosting, as a context block (one line each): never in its fields nor the chart.
     const context = [...(h.mail ? [overall(h.summary.total, h.mail)] : []), ...notes(h)];
     if (context.length > 0) blocks.push({ type: "context", text: context.join("\n") });
   }
@@ -114,8 +117,16 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
       advice: adviceOnce(g),
     })),
     complete: h.gaps.length === 0 && h.unread.length === 0,
+    dataFrom: h.dataFrom ?? null,
   }));
-  const reply: Reply = { text: cardText(card), card, visibility: view.scheduled ? "channel" : "requester", data: { from: data.from, to: data.to, hostings: json } };
+  // The chart's days (calendar days of the team's zone); null: no data that day, never 0.
+  const days = data.days.map((d) => ({ day: new Date(d.day).toISOString().slice(0, 10), sent: d.sent, errors: d.errors }));
+  const reply: Reply = {
+    text: cardText(card),
+    card,
+    visibility: view.scheduled ? "channel" : "requester",
+    data: { from: data.from, to: data.to, dataFrom: data.dataFrom ?? null, hostings: json, days },
+  };
   // A report that could read nothing is a failure (a one-shot `report` exits non-zero); when
   // the provider could not be reached for any hosting, the failure says so (its exit code).
   if (!nothingRead) return reply;

@@ -23,13 +23,17 @@ export interface HostingReport {
   unread: ("state" | "volumes" | "errors")[];
   /** Why: the first failure met while reading this hosting (a HostingError, usually). */
   unreadWhy?: unknown;
+  /** Since when its collected errors reach (ms): the later of the retention's start and the
+   * end of a gap at the start of collection; undefined when its errors were never read. */
+  dataFrom?: number;
 }
 
 export interface DayPoint {
   /** The calendar day (in the team's time zone) as its UTC midnight, ms. */
   day: number;
-  sent: number;
-  errors: number;
+  /** null: no data for the day (not read, not collected): drawn as a gap, never as 0. */
+  sent: number | null;
+  errors: number | null;
 }
 
 export interface ReportData {
@@ -37,6 +41,8 @@ export interface ReportData {
   to: number;
   hostings: HostingReport[];
   days: DayPoint[];
+  /** Since when the report's errors reach for every hosting read (ms); undefined: none read. */
+  dataFrom?: number;
 }
 
 export interface ReportDeps {
@@ -98,6 +104,10 @@ export async function gatherReport(
   const cache = new DiagnosisCache();
   const builders = new Map(hostings.map((hosting) => [hosting, new SummaryBuilder(cache)]));
   const dayOf = calendarDays(firstDay, lastDay, timeZone);
+  const starts: DaySpan[] = [];
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    starts.push({ day, start: zonedMidnight(calendarDay(day, "UTC"), timeZone), end: zonedMidnight(calendarDay(day + DAY_MS, "UTC"), timeZone) });
+  }
   const errorsPerDay = new Map<number, number>();
   await deps.errors.scan(Math.min(beforeFrom, chartFrom), to, names, (error) => {
     const builder = builders.get(error.hosting);
@@ -109,6 +119,10 @@ export async function gatherReport(
     }
   });
   const sentPerDay = new Map<number, number>();
+  /** Days whose errors some hosting's collection did not see at all. */
+  const errorsUnseen = new Set<number>();
+  const sentKnown = new Set<number>();
+  let volumesUnread = false;
   // During an outage the report goes out with "could not be read" notes rather than waiting.
   const pass = new ProviderPass({ retries: deps.settings.retries, baseMs: deps.settings.retryBaseMs, sleep: deps.sleep });
   const reports = await mapLimit(hostings, IN_FLIGHT, async (hosting): Promise<HostingReport> => {
@@ -125,9 +139,13 @@ export async function gatherReport(
     if (volumes.ok) {
       for (const v of volumes.value) {
         const day = dayKey(volumeDay(v.date, timeZone));
-        if (day >= firstDay) sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + (v.volume ?? 0));
+        if (day < firstDay || v.volume === null) continue;
+        sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + v.volume);
+        sentKnown.add(day);
       }
-    }
+    } else volumesUnread = true;
+    const dataFrom = errorsFrom(deps, hosting, to);
+    for (const day of uncoveredDays(deps, hosting, dataFrom, starts)) errorsUnseen.add(day);
     return {
       hosting,
       mail: mail.ok ? mail.value : undefined,
@@ -139,11 +157,42 @@ export async function gatherReport(
       gaps: deps.collector.gaps(from, to, new Set([hosting])),
       unread,
       ...(unread.length > 0 && unreadWhy !== undefined ? { unreadWhy } : {}),
+      ...(dataFrom !== undefined ? { dataFrom } : {}),
     };
   });
-  const days: DayPoint[] = [];
-  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
-    days.push({ day, sent: sentPerDay.get(day) ?? 0, errors: errorsPerDay.get(day) ?? 0 });
-  }
-  return { from, to, hostings: reports, days };
+  // A day some hosting's errors were not collected for, or whose volume is unknown, is no data:
+  // drawn as a gap, never as 0.
+  const days: DayPoint[] = starts.map(({ day }) => ({
+    day,
+    sent: volumesUnread || !sentKnown.has(day) ? null : (sentPerDay.get(day) ?? 0),
+    errors: errorsUnseen.has(day) ? null : (errorsPerDay.get(day) ?? 0),
+  }));
+  const reached = reports.map((r) => r.dataFrom).filter((at): at is number => at !== undefined);
+  return { from, to, hostings: reports, days, ...(reached.length > 0 ? { dataFrom: Math.max(...reached) } : {}) };
+}
+
+/** A chart day: its key (UTC midnight) and its span in the team's zone, ms. */
+interface DaySpan {
+  day: number;
+  start: number;
+  end: number;
+}
+
+/** Since when a hosting's collected errors reach: not before the retention's start, nor
+ * before the end of a gap at the start of collection (its first answer was full). */
+function errorsFrom(deps: ReportDeps, hosting: string, to: number): number | undefined {
+  if (deps.collector.lastPoll(hosting) === undefined) return undefined;
+  const starts = deps.collector.gaps(0, to, new Set([hosting])).filter((g) => g.from <= 0);
+  return Math.max(to - deps.settings.retentionMs, ...starts.map((g) => g.to));
+}
+
+/** The days whose errors the collection did not see at all for this hosting: before its data
+ * starts, after its last read, or within one gap. */
+function uncoveredDays(deps: ReportDeps, hosting: string, dataFrom: number | undefined, days: readonly DaySpan[]): number[] {
+  const lastPoll = deps.collector.lastPoll(hosting);
+  if (dataFrom === undefined || lastPoll === undefined) return days.map((d) => d.day);
+  const gaps = deps.collector.gaps(days[0]?.start ?? 0, days[days.length - 1]?.end ?? 0, new Set([hosting]));
+  return days
+    .filter((d) => d.end <= dataFrom || d.start >= lastPoll || gaps.some((g) => g.from <= d.start && g.to >= d.end))
+    .map((d) => d.day);
 }

@@ -4,6 +4,7 @@ import type { Follow, Hold } from "../../store/schema.ts";
 import type { Context } from "../context.ts";
 import { holdEnd } from "../holds.ts";
 import type { Block, Card, Field, Reply } from "../reply.ts";
+import { errorText } from "../errorText.ts";
 import { cardText } from "./cardText.ts";
 import { stateLabel, stateTone } from "./stateWords.ts";
 
@@ -13,6 +14,12 @@ export interface HostingStatus {
   hold?: Hold;
   /** An unblock or purge asked for and not in effect yet. */
   pending?: Follow;
+}
+
+/** A hosting of a `status all` whose state could not be read, and why. */
+export interface UnreadHosting {
+  hosting: string;
+  error: unknown;
 }
 
 export function statusFields(ctx: Context, { mail, hold, pending }: HostingStatus): Field[] {
@@ -62,8 +69,15 @@ function holdFields(ctx: Context, hold: Hold, purging: boolean): Field[] {
   ];
 }
 
-export function statusReply(ctx: Context, statuses: HostingStatus[]): Reply {
-  const card = statuses.length === 1 && statuses[0] ? oneCard(ctx, statuses[0]) : summaryCard(ctx, statuses);
+export function statusReply(ctx: Context, statuses: HostingStatus[], unread: UnreadHosting[] = []): Reply {
+  const one = statuses.length === 1 && unread.length === 0 ? statuses[0] : undefined;
+  const card = one ? oneCard(ctx, one) : summaryCard(ctx, statuses, statuses.length + unread.length);
+  const reasons = unread.map(({ hosting, error }) => ({ name: hosting, error: errorText(ctx.t, ctx.services.logger, error) }));
+  if (reasons.length > 0) {
+    const lines = reasons.map(({ name, error }) => `• ${error.includes(name) ? error : `${name}: ${error}`}`);
+    card.blocks.push({ type: "text", text: [ctx.t("status.unread", { count: reasons.length, total: statuses.length + reasons.length }), ...lines].join("\n") });
+    if (card.tone !== "danger") card.tone = "warning";
+  }
   const data = {
     hostings: statuses.map(({ hosting, mail, hold, pending }) => ({
       name: hosting,
@@ -78,8 +92,10 @@ export function statusReply(ctx: Context, statuses: HostingStatus[]): Reply {
         ? { action: pending.mutation, by: pending.by, since: new Date(pending.startedAt).toISOString() }
         : null,
     })),
+    unread: reasons,
   };
-  return { text: cardText(card), card, visibility: "requester", data };
+  // A partial answer is not a success for a script: the one-shot command exits non-zero.
+  return { text: cardText(card), card, visibility: "requester", data, ...(reasons.length > 0 ? { failed: true } : {}) };
 }
 
 function oneCard(ctx: Context, status: HostingStatus): Card {
@@ -89,7 +105,7 @@ function oneCard(ctx: Context, status: HostingStatus): Card {
   return { title: status.hosting, tone: stateTone(status.mail.state), blocks };
 }
 
-function summaryCard(ctx: Context, statuses: HostingStatus[]): Card {
+function summaryCard(ctx: Context, statuses: HostingStatus[], asked: number): Card {
   const { t } = ctx;
   const worst = statuses.find((s) => stateTone(s.mail.state) === "danger")
     ?? statuses.find((s) => stateTone(s.mail.state) === "warning");
@@ -103,7 +119,7 @@ function summaryCard(ctx: Context, statuses: HostingStatus[]): Card {
     return { label: hosting, value: line + note };
   });
   return {
-    title: t("status.allTitle", { count: statuses.length }),
+    title: t("status.allTitle", { count: asked }),
     tone: worst ? stateTone(worst.mail.state) : "success",
     blocks: [{ type: "fields", fields }],
   };

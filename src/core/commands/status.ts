@@ -1,5 +1,6 @@
-import { type HostingStatus, statusReply } from "../cards/statusCard.ts";
+import { type HostingStatus, statusReply, type UnreadHosting } from "../cards/statusCard.ts";
 import { observeHold, pendingAction } from "../holds.ts";
+import type { Context } from "../context.ts";
 import type { QueryCommand } from "./command.ts";
 
 /** `status [hosting|all]`: state, mails sent today, errors, the hold's countdown. */
@@ -8,15 +9,24 @@ export const status: QueryCommand = {
   minRole: "viewer",
   args: [{ kind: "hostingOrAll", required: false }],
   async run(ctx, { hostings }) {
-    const { services } = ctx;
     const names = hostings ?? [];
-    const statuses: HostingStatus[] = await Promise.all(
-      names.map(async (hosting) => {
-        const mail = await services.provider.getMail(hosting);
-        const hold = await observeHold(services.store, hosting, mail.state, services.clock.now());
-        return { hosting, mail, hold, pending: await pendingAction(services.store, hosting, mail.state) };
-      }),
-    );
-    return statusReply(ctx, statuses);
+    const results = await Promise.allSettled(names.map((hosting) => readStatus(ctx, hosting)));
+    const statuses: HostingStatus[] = [];
+    const unread: UnreadHosting[] = [];
+    results.forEach((result, i) => {
+      if (result.status === "fulfilled") statuses.push(result.value);
+      else unread.push({ hosting: names[i]!, error: result.reason });
+    });
+    // Nothing read (or the one hosting asked for): the error itself is the answer. Of many, an
+    // overview of those read, naming those that could not be, beats no overview at 3 a.m.
+    if (statuses.length === 0 && unread[0]) throw unread[0].error;
+    return statusReply(ctx, statuses, unread);
   },
 };
+
+async function readStatus(ctx: Context, hosting: string): Promise<HostingStatus> {
+  const { services } = ctx;
+  const mail = await services.provider.getMail(hosting);
+  const hold = await observeHold(services.store, hosting, mail.state, services.clock.now());
+  return { hosting, mail, hold, pending: await pendingAction(services.store, hosting, mail.state) };
+}

@@ -70,6 +70,33 @@ describe("the engine over the OVHcloud provider", () => {
     expect(harness.fake.peakInFlight).toBeLessThanOrEqual(4);
   });
 
+  it("`status all` with one hosting unreadable shows the others and names the one it could not read", async () => {
+    const hostings = ["a-site.example", "b-site.example", "c-site.example"].map((name) => ({ name, maxPerDay: 500, profile: { dailyMails: 50, errorRate: 0.01 } }));
+    const { harness, app } = await setup({ hostings });
+    // Every attempt at b-site's state fails (the first try and both retries).
+    harness.fake.inject({ kind: "status500", path: "/hosting/web/b-site.example/email", times: 3 });
+    const reply = await ask(app, person("ADMIN"), "status all");
+    expect(reply.failed).toBe(true);
+    expect(reply.text).toContain("a-site.example");
+    expect(reply.text).toContain("c-site.example");
+    expect(reply.card?.title).toBe("3 hostings");
+    expect(reply.text).toContain("Could not be read (1 of 3):");
+    expect(reply.text).toMatch(/• b-site\.example/);
+    const data = reply.data as { hostings: { name: string }[]; unread: { name: string; error: string }[] };
+    expect(data.hostings.map((h) => h.name)).toEqual(["a-site.example", "c-site.example"]);
+    expect(data.unread).toEqual([{ name: "b-site.example", error: expect.stringContaining("b-site.example") }]);
+  });
+
+  it("`status all` with nothing readable answers the error itself", async () => {
+    const hostings = ["a-site.example", "b-site.example"].map((name) => ({ name, maxPerDay: 500, profile: { dailyMails: 50, errorRate: 0.01 } }));
+    const { harness, app } = await setup({ hostings });
+    harness.fake.inject({ kind: "status500", path: "/email", times: 6 });
+    const reply = await ask(app, person("ADMIN"), "status all");
+    expect(reply.failed).toBe(true);
+    expect(reply.card).toBeUndefined();
+    expect(reply.text).not.toContain("Could not be read");
+  });
+
   it("is the app's provider when the OVH variables are set", async () => {
     harness = await startOvhHarness();
     const dir = await tempDir();

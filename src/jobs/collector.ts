@@ -115,7 +115,7 @@ export class Collector {
     }
     this.failures.delete(hosting);
     const fresh = this.absorb(hosting, answer.value);
-    await this.deps.errors.appendAll(fresh);
+    await this.deps.errors.appendMany(fresh);
     // The cursor is saved right after its errors are in the log: a crash re-appends at most
     // one hosting's answer, which the log reader de-duplicates.
     await this.kept.save();

@@ -1,35 +1,25 @@
-// Where collected errors are kept: the store (append-only JSONL beside the data file in the
-// embedded store), or memory for a one-off report.
-import type { StorePort } from "../store/port.ts";
-import type { CollectedError } from "../store/schema.ts";
+// Where collected errors are kept: the store (its `errors` operations), or memory for a
+// one-off report. Both are read through the same operations.
+import type { CollectedErrorOps } from "../store/port.ts";
+import { type CollectedError, collectedErrorKey } from "../store/schema.ts";
 
 export type { CollectedError } from "../store/schema.ts";
 
-export interface ErrorSource {
-  appendAll(errors: readonly CollectedError[]): Promise<void>;
-  /**
-   * Errors with `from <= at < to`, for the given hostings (all when omitted). An error appended
-   * twice (a crash between the append and the cursor's save) counts once.
-   */
-  between(from: number, to: number, hostings?: ReadonlySet<string>): Promise<CollectedError[]>;
-  /** The same errors handed to `visit` one at a time as they are read (the report aggregates
-   * them as they come, so its memory does not grow with the errors kept). */
-  scan(
-    from: number,
-    to: number,
-    hostings: ReadonlySet<string> | undefined,
-    visit: (error: CollectedError) => void,
-  ): Promise<void>;
-}
+/** The collected errors a job reads and appends (the store's operations, without pruning). */
+export type ErrorSource = Omit<CollectedErrorOps, "prune">;
 
+/** A one-off report's errors, kept in memory for the time of one report. */
 export class MemoryErrorLog implements ErrorSource {
   private readonly kept: CollectedError[] = [];
-  async appendAll(errors: readonly CollectedError[]): Promise<void> {
+
+  async appendMany(errors: readonly CollectedError[]): Promise<void> {
     this.kept.push(...errors);
   }
+
   async between(from: number, to: number, hostings?: ReadonlySet<string>): Promise<CollectedError[]> {
     return this.kept.filter((e) => e.at >= from && e.at < to && (!hostings || hostings.has(e.hosting)));
   }
+
   async scan(
     from: number,
     to: number,
@@ -40,24 +30,14 @@ export class MemoryErrorLog implements ErrorSource {
   }
 }
 
-/** The store's collected errors as an error source. */
-export function storeErrors(store: StorePort): ErrorSource {
-  return {
-    appendAll: (errors) => store.errors.appendMany(errors),
-    between: (from, to, hostings) => store.errors.between(from, to, hostings),
-    scan: (from, to, hostings, visit) => store.errors.scan(from, to, hostings, visit),
-  };
-}
-
 /**
  * What the running jobs kept, with what a one-off report has just read on top: new errors go
  * to `fresh` (memory) only; one kept already (same hosting, date, address, message) counts
  * once, as the store itself keeps it once.
  */
 export function keptAndFresh(kept: ErrorSource, fresh: MemoryErrorLog): ErrorSource {
-  const key = (e: CollectedError) => `${e.hosting}|${e.at}|${e.to}|${e.message}`;
   return {
-    appendAll: (errors) => fresh.appendAll(errors),
+    appendMany: (errors) => fresh.appendMany(errors),
     async between(from, to, hostings) {
       const out: CollectedError[] = [];
       await this.scan(from, to, hostings, (e) => out.push(e));
@@ -65,9 +45,9 @@ export function keptAndFresh(kept: ErrorSource, fresh: MemoryErrorLog): ErrorSou
     },
     async scan(from, to, hostings, visit) {
       // Only the fresh errors' keys are held (at most one answer a hosting), not the kept ones.
-      const unseen = new Map((await fresh.between(from, to, hostings)).map((e) => [key(e), e]));
+      const unseen = new Map((await fresh.between(from, to, hostings)).map((e) => [collectedErrorKey(e), e]));
       await kept.scan(from, to, hostings, (e) => {
-        unseen.delete(key(e));
+        unseen.delete(collectedErrorKey(e));
         visit(e);
       });
       for (const e of unseen.values()) visit(e);

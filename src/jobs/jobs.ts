@@ -10,7 +10,7 @@ import type { Services } from "../core/services.ts";
 import { failureReply } from "./alerts.ts";
 import { Collector } from "./collector.ts";
 import { CronTimes } from "./cronTimes.ts";
-import { type ErrorSource, storeErrors } from "./errorLog.ts";
+import type { ErrorSource } from "./errorLog.ts";
 import { HoldWarnings } from "./holdWarnings.ts";
 import { JobState } from "./jobState.ts";
 import { PostLedger } from "./postLedger.ts";
@@ -108,7 +108,7 @@ export class Jobs {
   static async create(app: JobsHost, options: JobsOptions = {}): Promise<Jobs> {
     const settings = jobSettings(app.env);
     const times = new CronTimes(settings.reportCron, settings.timeZone);
-    const errors = storeErrors(app.services.store);
+    const errors = app.services.store.errors;
     const names = () => app.engine.hostings.list();
     const jobs = new Jobs(app.services, names, settings, errors, times, options.sleep ?? realSleep, options.concurrency ?? 16);
     await Promise.all([jobs.collector.load(), jobs.report.load(), jobs.watch.load(), jobs.failures.load(), jobs.rise.load()]);

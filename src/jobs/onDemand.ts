@@ -11,7 +11,7 @@ import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
 import type { StorePort } from "../store/port.ts";
 import { Collector } from "./collector.ts";
-import { keptAndFresh, MemoryErrorLog, storeErrors } from "./errorLog.ts";
+import { keptAndFresh, MemoryErrorLog } from "./errorLog.ts";
 import { buildReportReply } from "./report/buildReply.ts";
 import { chartProcess } from "./report/chartProcess.ts";
 import { DAY_MS } from "./report/reportData.ts";
@@ -55,7 +55,7 @@ export class OnDemandReports implements ReportService {
     const { provider, store, clock } = this.deps;
     const { settings } = this;
     // What the running jobs collected (in the store) counts, with what this report reads now.
-    const errors = keptAndFresh(storeErrors(store), new MemoryErrorLog());
+    const errors = keptAndFresh(store.errors, new MemoryErrorLog());
     const now = () => clock.now();
     const logger = this.deps.logger.child({ component: "jobs" });
     // The chart process starts (and loads its libraries) while the error logs are read.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";
 import { Collector } from "../../src/jobs/collector.ts";
-import { type CollectedError, MemoryErrorLog, storeErrors } from "../../src/jobs/errorLog.ts";
+import { type CollectedError, MemoryErrorLog } from "../../src/jobs/errorLog.ts";
 import { jobSettings } from "../../src/jobs/settings.ts";
 import { envSchema } from "../../src/config.ts";
 import { EmbeddedStore } from "../../src/store/embedded/embeddedStore.ts";
@@ -105,22 +105,22 @@ describe("error collector", () => {
     const dir = await tempDir();
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
     const store = await openStore(`${dir}/mailbrake.json`);
-    await storeErrors(store).appendAll([
+    await store.errors.appendMany([
       { at: clock.now() - 20 * DAY, hosting: HOSTING, to: "old@x.fr", message: "550" },
       { at: clock.now() - DAY, hosting: HOSTING, to: "new@x.fr", message: "550" },
     ]);
     await store.errors.prune(clock.now() - 14 * DAY);
-    const reopened = storeErrors(await openStore(`${dir}/mailbrake.json`));
+    const reopened = (await openStore(`${dir}/mailbrake.json`)).errors;
     expect((await reopened.between(0, clock.now())).map((e) => e.to)).toEqual(["new@x.fr"]);
   });
 
   it("an error appended twice (a crash before the cursor was saved) is counted once", async () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0));
-    const log = storeErrors(await openStore(`${await tempDir()}/mailbrake.json`));
+    const log = (await openStore(`${await tempDir()}/mailbrake.json`)).errors;
     const error = { at: clock.now() - MINUTE, hosting: HOSTING, to: "a@x.fr", message: "550 5.1.1" };
     const other = { ...error, hosting: "other.example" };
-    await log.appendAll([error, other]);
-    await log.appendAll([error]);
+    await log.appendMany([error, other]);
+    await log.appendMany([error]);
     expect(await log.between(0, clock.now())).toEqual([error, other]);
   });
 
@@ -133,9 +133,9 @@ describe("error collector", () => {
     const provider: HostingProvider = { ...errorsOnly([]), bounces: async () => [bounce] };
     const errors = new MemoryErrorLog();
     const crashing = {
-      appendAll: async (list: readonly CollectedError[]) => {
+      appendMany: async (list: readonly CollectedError[]) => {
         if (list[0]?.hosting === "second.example") throw new Error("the process died here");
-        await errors.appendAll(list);
+        await errors.appendMany(list);
       },
       between: errors.between.bind(errors),
       scan: errors.scan.bind(errors),

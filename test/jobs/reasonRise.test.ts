@@ -90,7 +90,7 @@ describe("early warning on refused mail", () => {
     const { app, scripted } = await setup();
     // The day before: about 24 blocklisted errors an hour, already collected.
     const now = app.clock.now();
-    await app.jobs.errors.appendAll(
+    await app.jobs.errors.appendMany(
       Array.from({ length: 24 * 24 }, (_, i) => ({
         at: now - 25 * HOUR + i * 150_000,
         hosting: SHOP,

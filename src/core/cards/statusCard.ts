@@ -4,7 +4,7 @@ import type { Follow, Hold } from "../../store/schema.ts";
 import type { Context } from "../context.ts";
 import { holdEnd } from "../holds.ts";
 import type { Block, Card, Field, Reply } from "../reply.ts";
-import { errorText } from "../errorText.ts";
+import { errorText, failureKindOf } from "../errorText.ts";
 import { cardText } from "./cardText.ts";
 import { stateLabel, stateTone } from "./stateWords.ts";
 
@@ -94,8 +94,13 @@ export function statusReply(ctx: Context, statuses: HostingStatus[], unread: Unr
     })),
     unread: reasons,
   };
-  // A partial answer is not a success for a script: the one-shot command exits non-zero.
-  return { text: cardText(card), card, visibility: "requester", data, ...(reasons.length > 0 ? { failed: true } : {}) };
+  const reply: Reply = { text: cardText(card), card, visibility: "requester", data };
+  if (unread.length === 0) return reply;
+  // A partial answer is not a success for a script: the one-shot command exits non-zero, with
+  // "unreachable" when every hosting left out was so (worth trying again later).
+  const kinds = new Set(unread.map(({ error }) => failureKindOf(error)));
+  const failedAs = kinds.size === 1 ? [...kinds][0] : undefined;
+  return { ...reply, failed: true, ...(failedAs ? { failedAs } : {}) };
 }
 
 function oneCard(ctx: Context, status: HostingStatus): Card {

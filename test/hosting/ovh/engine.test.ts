@@ -77,6 +77,7 @@ describe("the engine over the OVHcloud provider", () => {
     harness.fake.inject({ kind: "status500", path: "/hosting/web/b-site.example/email", times: 3 });
     const reply = await ask(app, person("ADMIN"), "status all");
     expect(reply.failed).toBe(true);
+    expect(reply.failedAs).toBe("unreachable");
     expect(reply.text).toContain("a-site.example");
     expect(reply.text).toContain("c-site.example");
     expect(reply.card?.title).toBe("3 hostings");

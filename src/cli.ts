@@ -12,7 +12,11 @@ export interface CliFlags extends OneShotFlags {
 }
 
 /** The options, as `--help` lists them. */
-export const OPTIONS = ["--yes", "-y", "--json", "--help", "-h", "--version", "-V"] as const;
+export const OPTIONS = ["--yes", "-y", "--json", "--help", "-h", "--version", "-V", "--limit"] as const;
+
+/** A command's own options (declared with the command, e.g. `history --limit 50`): they and
+ * their value are passed on to the command as words, which checks the value. */
+const COMMAND_OPTIONS = ["--limit"];
 
 /**
  * Splits options from words. Anything else that starts with `-` is an unknown option (a typo
@@ -23,9 +27,16 @@ export function parseArgs(argv: string[]): { flags: CliFlags; words: string[]; u
   const words: string[] = [];
   const unknown: string[] = [];
   let onlyWords = false;
+  let optionValue = false;
   for (const arg of argv) {
-    if (onlyWords) words.push(arg);
-    else if (arg === "--") onlyWords = true;
+    if (onlyWords || optionValue) {
+      words.push(arg);
+      optionValue = false;
+    } else if (arg === "--") onlyWords = true;
+    else if (COMMAND_OPTIONS.includes(arg)) {
+      words.push(arg);
+      optionValue = true;
+    } else if (COMMAND_OPTIONS.some((o) => arg.startsWith(`${o}=`))) words.push(arg);
     else if (arg === "--help" || arg === "-h") flags.help = true;
     else if (arg === "--version" || arg === "-V") flags.version = true;
     else if (arg === "--yes" || arg === "-y") flags.yes = true;

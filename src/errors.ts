@@ -19,10 +19,14 @@ export class UserError extends Error implements CodedError {
     /** Catalog key of the message shown to the user. */
     readonly key: string,
     readonly vars: Vars = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; usage?: boolean },
   ) {
     super(key, options);
+    this.usage = options?.usage === true;
   }
+
+  /** The command was used wrongly (a bad option value): a one-shot command's exit code 4. */
+  readonly usage: boolean;
 
   /** The catalog key is the code. */
   get code(): string {

@@ -37,6 +37,18 @@ function option(spec: ArgSpec): APIApplicationCommandBasicOption {
   const rule = KINDS[spec.kind];
   const name = localized(`discord:command.option.${spec.kind}.name`, 32);
   const description = localized(`discord:command.option.${spec.kind}.description`, 100);
+  if (rule.schema.type === "integer") {
+    return {
+      type: ApplicationCommandOptionType.Integer,
+      name: optionName(spec),
+      name_localizations: name.map,
+      description: description.text,
+      description_localizations: description.map,
+      required: spec.required,
+      min_value: rule.schema.minimum,
+      max_value: rule.schema.maximum,
+    };
+  }
   return {
     type: ApplicationCommandOptionType.String,
     name: optionName(spec),

@@ -43,9 +43,16 @@ export function parseInvocation(
     const spec = specs.find((s) => optionName(s) === option.name);
     if (!spec)
       return refuse("discord:errors.unknownOption", { name: option.name, command: sub.name });
-    const value = typeof option.value === "string" ? option.value.trim() : undefined;
+    // An integer option (history's limit) arrives as a number: bound as its digits.
+    const integer = KINDS[spec.kind].schema.type === "integer";
+    const value =
+      integer && typeof option.value === "number" && Number.isInteger(option.value)
+        ? String(option.value)
+        : typeof option.value === "string" && !integer
+          ? option.value.trim()
+          : undefined;
     if (
-      option.type !== ApplicationCommandOptionType.String ||
+      option.type !== (integer ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.String) ||
       value === undefined ||
       value.length > KINDS[spec.kind].maxLength
     ) {

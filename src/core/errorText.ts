@@ -9,7 +9,11 @@ import { stateLabel } from "./cards/stateWords.ts";
 import type { FailureKind } from "./reply.ts";
 
 /** How an error failed, when its exit code differs from a refusal's. */
-export const failureKindOf = (error: unknown): FailureKind | undefined => (isUnreachable(error) ? "unreachable" : undefined);
+export function failureKindOf(error: unknown): FailureKind | undefined {
+  if (isUnreachable(error)) return "unreachable";
+  if (error instanceof UserError && error.usage) return "usage";
+  return undefined;
+}
 
 export function errorText(t: Translate, logger: Logger, error: unknown): string {
   if (error instanceof UserError) return t(error.key, error.vars);

@@ -28,7 +28,7 @@ describe("command declarations", () => {
       "purge <hosting>",
       "recipient <hosting> <email>",
       "report [hosting|all]",
-      "history [hosting]",
+      "history [hosting] [--limit N]",
       "drill <hosting>",
       "advance <duration>",
     ]);
@@ -106,6 +106,13 @@ describe("command declarations", () => {
       ["status all", undefined, { hostings: ["boulangerie-martin.fr", "kahvila-aalto.fi", "sklep-nowak.pl"] }],
       ["history", undefined, {}],
       [`history ${HOSTING}`, undefined, { hosting: HOSTING }],
+      [`history ${HOSTING} --limit 5`, undefined, { hosting: HOSTING, limit: 5 }],
+      ["history --limit=100", undefined, { limit: 100 }],
+      [`history --limit 7 ${HOSTING}`, undefined, { hosting: HOSTING, limit: 7 }],
+      ["history --limit 0", undefined, "errors.badLimit"],
+      ["history --limit 101", undefined, "errors.badLimit"],
+      ["history --limit ten", undefined, "errors.badLimit"],
+      ["history --limit", undefined, "errors.badLimit"],
       ["advance 90m", undefined, { durationMs: 90 * 60_000 }],
       ["advance 15d", undefined, "errors.badDuration"],
     ])("%s (%#)", async (line, hostings, expected) => {

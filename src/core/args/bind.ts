@@ -17,6 +17,8 @@ export interface Args {
   reason?: string;
   email?: string;
   durationMs?: number;
+  /** `--limit N` (history): how many. */
+  limit?: number;
 }
 
 /**
@@ -27,11 +29,13 @@ export interface Args {
  * shaped like a domain is always taken as a hosting (`block typo.example spam` never blocks
  * the only hosting).
  */
-export async function wordsToValues(specs: readonly ArgSpec[], words: readonly string[], hostings: HostingDirectory): Promise<Values> {
+export async function wordsToValues(specs: readonly ArgSpec[], given: readonly string[], hostings: HostingDirectory): Promise<Values> {
   const values: Values = {};
+  const words = takeOptions(specs, given, values);
   let next = 0;
   for (const [index, spec] of specs.entries()) {
     const rule = KINDS[spec.kind];
+    if (rule.option) continue;
     const left = words.slice(next);
     if (rule.rest) {
       if (left.length > 0) values[rule.name] = left.join(" ");
@@ -44,6 +48,30 @@ export async function wordsToValues(specs: readonly ArgSpec[], words: readonly s
     next += 1;
   }
   return values;
+}
+
+/**
+ * Takes the named options (`--limit 50`, `--limit=50`) out of a line's words into `values`;
+ * returns the other words. An option without its value gets "" (refused by its check).
+ */
+function takeOptions(specs: readonly ArgSpec[], words: readonly string[], values: Values): string[] {
+  const options = specs.filter((s) => KINDS[s.kind].option).map((s) => KINDS[s.kind].name);
+  if (options.length === 0) return [...words];
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? "";
+    const name = options.find((o) => word === `--${o}` || word.startsWith(`--${o}=`));
+    if (name === undefined) {
+      rest.push(word);
+      continue;
+    }
+    if (word.includes("=")) values[name] = word.slice(word.indexOf("=") + 1);
+    else {
+      values[name] = words[i + 1] ?? "";
+      i += 1;
+    }
+  }
+  return rest;
 }
 
 async function omitsHosting(specs: readonly ArgSpec[], words: readonly string[], hostings: HostingDirectory): Promise<boolean> {
@@ -60,10 +88,11 @@ export async function bindValues(specs: readonly ArgSpec[], values: Values, host
   const args: Args = {};
   for (const spec of specs) {
     const checked = checkValue(spec.kind, values[KINDS[spec.kind].name]);
-    if (!checked.ok) throw new UserError(checked.key, checked.vars);
+    if (!checked.ok) throw new UserError(checked.key, checked.vars, { usage: checked.usage });
     if (spec.kind === "reason") args.reason = checked.value as string | undefined;
     if (spec.kind === "email") args.email = checked.value as string;
     if (spec.kind === "duration") args.durationMs = checked.value as number;
+    if (spec.kind === "limit" && checked.value !== undefined) args.limit = checked.value as number;
   }
   for (const spec of specs) {
     const word = values[KINDS[spec.kind].name];

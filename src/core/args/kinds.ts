@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Vars } from "../../i18n/index.ts";
 import { parseDuration } from "./duration.ts";
 
-export type ArgKind = "hosting" | "hostingOrAll" | "reason" | "email" | "duration";
+export type ArgKind = "hosting" | "hostingOrAll" | "reason" | "email" | "duration" | "limit";
 
 export interface ArgSpec {
   kind: ArgKind;
@@ -16,8 +16,9 @@ export interface ArgSpec {
   required: boolean;
 }
 
-/** A value's check: the value to use, or the catalog key (and its variables) of the refusal. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; key: string; vars: Vars };
+/** A value's check: the value to use, or the catalog key (and its variables) of the refusal;
+ * `usage` when the value of an option is wrong (a one-shot command's exit code 4). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; key: string; vars: Vars; usage?: boolean };
 
 export interface KindRule {
   /** The argument's name: Discord's option name, the key of its value. */
@@ -28,9 +29,14 @@ export interface KindRule {
   autocomplete: boolean;
   /** Takes every remaining word of a typed line. */
   rest: boolean;
-  /** JSON schema type of the value as given. */
-  schema: { type: "string" };
+  /** Given by its name in a typed line (`--limit 50`), anywhere after the command word. */
+  option?: boolean;
+  /** JSON schema type of the value as given (an integer is a Discord integer option). */
+  schema: { type: "string" } | { type: "integer"; minimum: number; maximum: number };
 }
+
+/** `history --limit N`: how many records, by default and at most. */
+export const HISTORY_LIMIT = { default: 20, max: 100 } as const;
 
 export const KINDS: Record<ArgKind, KindRule> = {
   hosting: { name: "hosting", maxLength: 253, autocomplete: true, rest: false, schema: { type: "string" } },
@@ -38,6 +44,14 @@ export const KINDS: Record<ArgKind, KindRule> = {
   reason: { name: "reason", maxLength: 300, autocomplete: false, rest: true, schema: { type: "string" } },
   email: { name: "email", maxLength: 254, autocomplete: false, rest: false, schema: { type: "string" } },
   duration: { name: "duration", maxLength: 20, autocomplete: false, rest: false, schema: { type: "string" } },
+  limit: {
+    name: "limit",
+    maxLength: 3,
+    autocomplete: false,
+    rest: false,
+    option: true,
+    schema: { type: "integer", minimum: 1, maximum: HISTORY_LIMIT.max },
+  },
 };
 
 /** The longest `advance`: two weeks of simulated time. */
@@ -61,6 +75,14 @@ export function checkValue(kind: ArgKind, raw: string | undefined): Checked<stri
       const ms = raw === undefined ? null : parseDuration(raw);
       if (ms === null || ms <= 0 || ms > MAX_DURATION_MS) return refuse("errors.badDuration", { value: raw ?? "" });
       return { ok: true, value: ms };
+    }
+    case "limit": {
+      if (raw === undefined) return { ok: true, value: undefined }; // the command's default
+      const n = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
+      if (!(n >= 1 && n <= HISTORY_LIMIT.max)) {
+        return { ok: false, key: "errors.badLimit", vars: { value: raw, max: HISTORY_LIMIT.max }, usage: true };
+      }
+      return { ok: true, value: n };
     }
     case "reason": {
       // Cut on characters (code points), never inside a surrogate pair.

@@ -1,17 +1,32 @@
 import type { QueryCommand } from "./command.ts";
 import { notice } from "../reply.ts";
+import { HISTORY_LIMIT } from "../args/kinds.ts";
 import { outcomeText } from "./historyOutcome.ts";
 
-const SHOWN = 20;
-
-/** `history [hosting]`: who did what, and when. */
+/** `history [hosting] [--limit N]`: who did what, when, and why (newest last). */
 export const history: QueryCommand = {
   name: "history",
   minRole: "viewer",
-  args: [{ kind: "hosting", required: false }],
-  async run(ctx, { hosting }) {
-    const records = await ctx.services.store.audit.recent(SHOWN, hosting);
-    if (records.length === 0) return notice(ctx.t("history.empty"));
+  args: [
+    { kind: "hosting", required: false },
+    { kind: "limit", required: false },
+  ],
+  async run(ctx, { hosting, limit = HISTORY_LIMIT.default }) {
+    const records = await ctx.services.store.audit.recent(limit, hosting);
+    const data = {
+      hosting: hosting ?? null,
+      limit,
+      records: records.map((r) => ({
+        at: new Date(r.at).toISOString(),
+        event: r.event,
+        command: r.command,
+        hosting: r.hosting ?? null,
+        outcome: r.outcome,
+        reason: r.reason ?? null,
+        actor: { platform: r.platform, id: r.actorId, name: r.actorName },
+      })),
+    };
+    if (records.length === 0) return { ...notice(ctx.t("history.empty")), data };
     const lines = records.map((r) => {
       const line = ctx.t("history.line", {
         time: ctx.dateTime(r.at),
@@ -25,6 +40,6 @@ export const history: QueryCommand = {
       return r.reason ? `${line} · ${ctx.t("history.reason", { reason: r.reason })}` : line;
     });
     const title = hosting ? ctx.t("history.titleFor", { hosting }) : ctx.t("history.title");
-    return notice([title, ...lines].join("\n"));
+    return { ...notice([title, ...lines].join("\n")), data };
   },
 };

@@ -8,11 +8,11 @@ export interface CommandSchema {
   minRole: string;
   changes: boolean;
   sandboxOnly: boolean;
-  /** The arguments, in the order a typed line gives them. */
+  /** The arguments a typed line gives by position, in order (options are given by name). */
   order: string[];
   arguments: {
     type: "object";
-    properties: Record<string, { type: string; maxLength: number; kind: string }>;
+    properties: Record<string, { type: string; maxLength?: number; minimum?: number; maximum?: number; kind: string; option?: true }>;
     required: string[];
     additionalProperties: false;
   };
@@ -24,11 +24,16 @@ export function commandSchema(commands: readonly Command[]): CommandSchema[] {
     minRole: command.minRole,
     changes: isMutating(command),
     sandboxOnly: command.sandboxOnly === true,
-    order: command.args.map((a) => KINDS[a.kind].name),
+    order: command.args.filter((a) => !KINDS[a.kind].option).map((a) => KINDS[a.kind].name),
     arguments: {
       type: "object",
       properties: Object.fromEntries(
-        command.args.map((a) => [KINDS[a.kind].name, { ...KINDS[a.kind].schema, maxLength: KINDS[a.kind].maxLength, kind: a.kind }]),
+        command.args.map((a) => {
+          const rule = KINDS[a.kind];
+          // An integer has its bounds; a string its longest length. An option is typed by name.
+          const bounds = rule.schema.type === "integer" ? rule.schema : { ...rule.schema, maxLength: rule.maxLength };
+          return [rule.name, { ...bounds, kind: a.kind, ...(rule.option ? { option: true as const } : {}) }];
+        }),
       ),
       required: command.args.filter((a) => a.required).map((a) => KINDS[a.kind].name),
       additionalProperties: false,

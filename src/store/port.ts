@@ -50,8 +50,9 @@ export interface ConfirmationOps {
   expire(token: string, at: number): Promise<boolean>;
   /**
    * Ends an execution (`executing` → `done` | `failed` | `unknown`) and appends its audit record
-   * in the same operation. False (and nothing appended) if it was not executing any more:
-   * exactly one finisher records it.
+   * (`ends`: the token) in the same operation. False (and nothing appended) if it was not
+   * executing any more: exactly one finisher records it, and one record ends each confirmation
+   * (an ending record already written by an interrupted finish settles the status instead).
    */
   finish(token: string, status: Extract<ConfirmationStatus, "done" | "failed" | "unknown">, audit: Omit<AuditRecord, "at">, at: number): Promise<boolean>;
   /** Every confirmation left executing (for reconciliation). */

@@ -109,6 +109,8 @@ export const auditRecordSchema = z.object({
   reference: z.string().optional(),
   /** Why, as the person gave it (a block's reason). */
   reason: z.string().optional(),
+  /** The confirmation this record ends (one such record per confirmation, written by `finish`). */
+  ends: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 

@@ -70,6 +70,27 @@ describe("embedded store files", () => {
     await expect(busy.holds.get("x.fr")).rejects.toThrow(/^The data folder is busy: another mailbrake process has held .*\.mailbrake\.lock for over \d+ s\. Nothing was changed; try again\.$/);
   });
 
+  it("a finish killed between its audit line and the data file is settled from that line: one record, not two", async () => {
+    const dir = await tempDir();
+    const [store, next] = await openTwo(dir);
+    const alice = { platform: "slack", id: "U1", name: "Alice" };
+    const c = await store.confirmations.create({
+      kind: "confirm", mutation: "block", hosting: "x.fr", args: {}, requester: alice, channel: "C1", language: "en", createdAt: 1, expiresAt: 10 * 60_000,
+    });
+    await store.confirmations.claim(c.token, { to: "executing", by: alice, place: { platform: "slack", channel: "C1" }, at: 100_000 });
+    const record = { event: "executed" as const, platform: "slack", actorId: "U1", actorName: "Alice", channel: "C1", command: "block", hosting: "x.fr", outcome: "done" };
+    // What the files hold after a kill right after the audit line: the line, and the action still executing.
+    await store.audit.append({ ...record, at: 100_500, ends: c.token });
+    expect((await next.confirmations.executing()).map((x) => x.token)).toEqual([c.token]);
+
+    // The reconciliation's finish, with its own verdict, settles it from the line already written.
+    expect(await next.confirmations.finish(c.token, "unknown", { ...record, event: "unknown", outcome: "reconciled:ko" }, 200_000)).toBe(true);
+    expect(await next.confirmations.executing()).toEqual([]);
+    expect((await next.confirmations.all()).find((x) => x.token === c.token)?.status).toBe("done");
+    const ending = (await next.audit.recent(10)).filter((r) => r.ends === c.token);
+    expect(ending.map((r) => r.outcome)).toEqual(["done"]);
+  });
+
   it("an old post ledger (inside the jobs' state) is read as the ledger", async () => {
     const dir = await tempDir();
     const doc = { version: 1, jobs: { ledger: { posts: { k: { status: "sent", at: 1, refs: [] } } } } };

@@ -107,7 +107,7 @@ export function storeContract(name: string, target: ContractTarget): void {
         expect(await a.confirmations.executing()).toEqual([]);
         const executed = (await b.audit.recent(10)).filter((r) => r.event === "executed");
         expect(executed).toHaveLength(1);
-        expect(executed[0]).toMatchObject({ at: T0 + 2, hosting: "example.com", outcome: "done" });
+        expect(executed[0]).toMatchObject({ at: T0 + 2, hosting: "example.com", outcome: "done", ends: c.token });
       });
 
       it("expire marks a pending one once; prune forgets long-decided ones only", async () => {

@@ -43,6 +43,17 @@ export interface EmbeddedOptions {
 /** Decided confirmations are kept this long so late clicks learn who decided. */
 export const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
 
+/** How far before an action's claim its ending record is looked for (processes' clocks and
+ * appends are not strictly in order). */
+const SKEW_MS = 60_000;
+
+/** The status an ending audit record stands for. */
+const ENDED_AS: Partial<Record<AuditRecord["event"], "done" | "failed" | "unknown">> = {
+  executed: "done",
+  failed: "failed",
+  unknown: "unknown",
+};
+
 export class EmbeddedStore implements StorePort {
   readonly kind = "embedded";
   private readonly doc: DocumentFile;
@@ -147,10 +158,16 @@ export class EmbeddedStore implements StorePort {
         const doc = await this.doc.current();
         const c = doc.confirmations[token];
         if (c?.status !== "executing") return false;
-        // The audit line first: a kill between the two leaves the action executing, and its
-        // reconciliation records it again, rather than an effect with no audit record.
-        await this.appendAudit([{ at, ...audit }]);
-        c.status = status;
+        // The audit line first, so that no effect goes unrecorded. A finish interrupted between
+        // the two (a kill, a failed write) left its line: the next one settles the status from
+        // that line and writes no second record.
+        const ended = await this.auditLog.newest(1, (r) => r.ends === token, (r) => r.at < (c.decidedAt ?? 0) - SKEW_MS);
+        if (ended[0]) {
+          c.status = ENDED_AS[ended[0].event] ?? status;
+        } else {
+          await this.appendAudit([{ at, ...audit, ends: token }]);
+          c.status = status;
+        }
         await this.doc.write();
         return true;
       }),

@@ -159,7 +159,7 @@ export class PgStore implements StorePort {
           [token, status, { status }],
         );
         if (rowCount !== 1) return false;
-        await this.insertAudit(client, { at, ...audit });
+        await this.insertAudit(client, { at, ...audit, ends: token });
         return true;
       }),
 

@@ -10,7 +10,11 @@ import type { Reply } from "../../src/core/reply.ts";
 import { LANGUAGES, translate } from "../../src/i18n/index.ts";
 import { renderChartSvg } from "../../src/jobs/report/chart.ts";
 import { stopChartProcess } from "../../src/jobs/report/chartProcess.ts";
-import type { DayPoint } from "../../src/jobs/report/reportData.ts";
+import type { HostingMail, HostingProvider, Volume } from "../../src/hosting/port.ts";
+import type { Collector } from "../../src/jobs/collector.ts";
+import { MemoryErrorLog } from "../../src/jobs/errorLog.ts";
+import { type DayPoint, gatherReport } from "../../src/jobs/report/reportData.ts";
+import type { JobSettings } from "../../src/jobs/settings.ts";
 import { makeJobsApp, ScriptedErrors } from "../helpers/jobsApp.ts";
 import { decodePng } from "../helpers/jobsPng.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
@@ -133,5 +137,44 @@ describe("a report tells the truth about its data", () => {
     const between = fields.slice(Math.min(shop, cafe) + 1, Math.max(shop, cafe));
     expect(between.some((f) => f.value.includes("Not complete"))).toBe(true);
     expect(embed.footer?.text.match(/Not complete/g) ?? []).toHaveLength(1);
+  });
+});
+
+describe("days inside a gap of collection (the bot was down while errors poured in)", () => {
+  const DAY = 86_400_000;
+  const mail: HostingMail = { state: "ok", sentToday: 0, maxPerDay: 0, sent: 10, bounce: 0, reportRecipient: "" };
+  const provider = (volumes: Volume[]): HostingProvider => ({
+    kind: "stub",
+    listHostings: async () => [SHOP],
+    getMail: async () => mail,
+    requestAction: async () => "",
+    setReportRecipient: async () => undefined,
+    bounces: async () => [],
+    volumes: async () => volumes,
+  });
+
+  it("are no data, as are days without a volume; days around them are counted", async () => {
+    const end = Date.UTC(2026, 10, 24, 9);
+    // Collection saw nothing from 17 November 20:00 to 21 November 03:00: the 18th to the 20th are unseen.
+    const gap = { hosting: SHOP, from: Date.UTC(2026, 10, 17, 20), to: Date.UTC(2026, 10, 21, 3) };
+    const collector = {
+      lastPoll: () => end - 60_000,
+      lastFailure: () => undefined,
+      gaps: (from: number, to: number) => (gap.to > from && gap.from < to ? [gap] : []),
+    } as unknown as Collector;
+    const errors = new MemoryErrorLog();
+    await errors.appendMany([
+      { at: Date.UTC(2026, 10, 17, 10), hosting: SHOP, to: "a@example.org", message: "550 5.1.1 unknown" },
+      { at: Date.UTC(2026, 10, 21, 10), hosting: SHOP, to: "b@example.org", message: "550 5.1.1 unknown" },
+    ]);
+    const volumes: Volume[] = Array.from({ length: 20 }, (_, i) => ({ date: new Date(end - i * DAY).toISOString().slice(0, 10), volume: i === 4 ? null : 100 }));
+    const settings = { timeZone: "UTC", retries: 0, retryBaseMs: 1, collectEveryMs: 600_000, retentionMs: 14 * DAY } as JobSettings;
+    const data = await gatherReport({ provider: provider(volumes), errors, collector, settings, sleep: async () => undefined }, [SHOP], { from: end - DAY, to: end });
+    const on = (day: string) => data.days.find((d) => new Date(d.day).toISOString().startsWith(day));
+    expect(on("2026-11-17")).toMatchObject({ errors: 1, sent: 100 });
+    for (const day of ["2026-11-18", "2026-11-19", "2026-11-20"]) expect(on(day)?.errors).toBeNull();
+    expect(on("2026-11-20")?.sent).toBeNull(); // its volume is null: unknown, not 0
+    expect(on("2026-11-21")).toMatchObject({ errors: 1, sent: 100 });
+    expect(on("2026-11-22")?.errors).toBe(0);
   });
 });

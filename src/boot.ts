@@ -2,8 +2,8 @@
 // the environment (`.env` first), make the logger with every secret scrubbed, and speak the
 // terminal's language. The bot and one-shot commands then build the app on top.
 import type { Logger } from "pino";
-import { type App, createApp, type ProviderHandle } from "./app.ts";
-import { type Env, loadEnv } from "./config.ts";
+import { type App, createApp, type ProviderHandle, type RunningAdapter } from "./app.ts";
+import { type Env, loadEnv, usesDiscord, usesSlack } from "./config.ts";
 import { terminalLanguage } from "../adapters/console/actor.ts";
 import type { Language } from "./i18n/index.ts";
 import { createLogger, secretsOf } from "./logger.ts";
@@ -37,4 +37,15 @@ export async function bootApp(options: BootOptions & { provider?: (logger: Logge
   const booted = boot(options);
   const app = await createApp(booted.env, { logger: booted.logger, provider: options.provider?.(booted.logger) });
   return { ...booted, app };
+}
+
+/**
+ * Channel posts alone (no receiver, no gateway) on every chat platform configured: an action
+ * taken by a one-shot command is announced in the team's channels, as a click there would be.
+ */
+export async function startPosters(app: App): Promise<RunningAdapter[]> {
+  const posters: RunningAdapter[] = [];
+  if (usesSlack(app.env)) posters.push((await import("../adapters/slack/poster.ts")).startPoster(app));
+  if (usesDiscord(app.env)) posters.push((await import("../adapters/discord/poster.ts")).startPoster(app));
+  return posters;
 }

@@ -6,7 +6,7 @@ import { consoleActor, oneShotPlace } from "./actor.ts";
 import { pathLines, saveAttachments } from "./attachments.ts";
 import { confirmButton, renderText } from "./render.ts";
 import type { ProviderHandle } from "../../src/app.ts";
-import { bootApp } from "../../src/boot.ts";
+import { bootApp, startPosters } from "../../src/boot.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { translator } from "../../src/i18n/index.ts";
 
@@ -82,8 +82,13 @@ export async function runOnce(words: string[], flags: OneShotFlags, io: OneShotI
         output(io, reply, flags, `${translator(language)("console:needsYes")}`);
         return EXIT.needsYes;
       }
-      const result = await app.engine.act({ ...request, buttonId: buttons.confirm });
-      reply = result.update ?? result.notice ?? reply;
+      const posters = await startPosters(app);
+      try {
+        const result = await app.engine.act({ ...request, buttonId: buttons.confirm });
+        reply = result.update ?? result.notice ?? reply;
+      } finally {
+        await Promise.all(posters.map((poster) => poster.stop()));
+      }
     }
     const files = await saveAttachments(reply, dirname(env.MAILBRAKE_DATA_FILE));
     output(io, reply, flags, undefined, files);

@@ -14,7 +14,7 @@ import { SlackPeople } from "./people.ts";
 import { SlackSink } from "./sink.ts";
 
 /** Production: a few quick retries of failed Web API calls, never Slack's 30-minute default. */
-const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4_000, maxRetryTime: 10_000 };
+export const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4_000, maxRetryTime: 10_000 };
 
 export interface SlackStartOptions {
   /** Wait for the listener before answering HTTP (tests: deterministic). Production: false. */
@@ -125,7 +125,7 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The WebClient wants a trailing slash on its base URL. */
-const apiUrl = (url: string | undefined) => (url ? (url.endsWith("/") ? url : `${url}/`) : undefined);
+export const apiUrl = (url: string | undefined) => (url ? (url.endsWith("/") ? url : `${url}/`) : undefined);
 
 /** auth.test answers meaning the token itself is refused: start-up stops for good. */
 const TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);

@@ -7,7 +7,7 @@ import { askerOf } from "./actor.ts";
 import { inTime } from "./inTime.ts";
 import { parseInvocation } from "./invocation.ts";
 import { editOptions, replyOptions } from "./payload.ts";
-import { renderMessage } from "./render.ts";
+import { renderMessage, renderMessages } from "./render.ts";
 import type { Timing } from "./timing.ts";
 
 const refusal = (text: string): Reply => ({ text, visibility: "requester", failed: true });
@@ -28,7 +28,11 @@ export async function handleCommand(
   const answer = await inTime(work, timing.deferAfterMs, () =>
     interaction.deferReply({ flags: MessageFlags.Ephemeral }),
   );
-  const message = renderMessage(answer.value);
+  const [message, ...more] = renderMessages(answer.value);
+  const ephemeral = answer.deferred || answer.value.visibility !== "channel";
+  if (!message) return;
   if (answer.deferred) await interaction.editReply(editOptions(message));
-  else await interaction.reply(replyOptions(message, answer.value.visibility !== "channel"));
+  else await interaction.reply(replyOptions(message, ephemeral));
+  // A long answer goes on in follow-ups, seen by the same people as its first part.
+  for (const next of more) await interaction.followUp(replyOptions(next, ephemeral));
 }

@@ -86,6 +86,17 @@ export function renderMessage(reply: Reply): DiscordMessage {
 }
 
 /**
+ * An answer as the messages it takes: a plain text longer than one message (a history of 100
+ * records) is cut at line ends into several, so none of it is lost; a card is one message.
+ */
+export function renderMessages(reply: Reply): DiscordMessage[] {
+  const first = renderMessage(reply);
+  if (reply.card || reply.text.length <= LIMITS.content) return [first];
+  const pieces = chunkLines(escapeText(reply.text), LIMITS.content, truncate);
+  return pieces.map((content, i) => ({ ...first, content, files: i === 0 ? first.files : [] }));
+}
+
+/**
  * A Discord user named in the text is shown as a mention (`<@id>`), which Discord draws with
  * their current name: a display name chosen to look like someone else's cannot fool the
  * channel. Posts are sent with no allowed mentions, so nobody is pinged.

@@ -2,11 +2,12 @@
 // (at most 100), a bad N refused with a clear answer (exit 4 in the one-shot CLI); the same
 // option in Discord (generated from the command's declaration) and in --json; the reason shown.
 import { ApplicationCommandOptionType } from "discord.js";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../adapters/discord/definitions.ts";
 import { parseInvocation } from "../../adapters/discord/invocation.ts";
 import { COMMANDS } from "../../src/core/commands/index.ts";
 import { runCli } from "../helpers/cli.ts";
+import { callbackOf, type DiscordRig, slash, startRig } from "../helpers/discord.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 import { ask, buttons, click, HOSTING, makeTestApp, person, place } from "../helpers/testApp.ts";
 
@@ -92,5 +93,35 @@ describe("history [hosting] [--limit N]", () => {
       expect(bad.stderr).toMatch(/is not a number of records: give a whole number from 1 to 100/);
       expect(bad.stdout).toBe("");
     }
+  });
+});
+
+describe("history --limit 100 in Discord (real discord.js, fake gateway)", () => {
+  const tempDir = useTempDir();
+  let rig: DiscordRig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+  });
+
+  it("a hundred records are all shown, in follow-ups past Discord's 2000 characters, none cut", async () => {
+    rig = await startRig({ dataDir: await tempDir() });
+    for (let i = 0; i < 120; i++) await ask(rig.app, person("V"), `status ${HOSTING}`);
+    const who = { id: "100000000000000001", name: "Ana" };
+    const command = slash(who, "history");
+    // The integer option, as Discord sends it.
+    (command.data as { options: { options: unknown[] }[] }).options[0]!.options = [{ type: 4, name: "limit", value: 100 }];
+    rig.fake.dispatch("INTERACTION_CREATE", command);
+    const first = (await callbackOf(rig.fake, command)).data as { content: string; flags?: number };
+    const followUps = () => rig!.fake.requestsTo("POST", new RegExp(`^/webhooks/\\d+/${command.token}$`));
+    const shown = () => [first.content, ...followUps().map((r) => (r.body as { content: string }).content)].join("\n");
+    // Waits on what arrives (a generous bound, never a measure of speed).
+    await expect.poll(() => shown().split("\n").filter((l) => l.includes(HOSTING)).length, { timeout: 15_000 }).toBe(100);
+    expect(shown()).not.toContain("…");
+    for (const r of followUps()) {
+      expect((r.body as { content: string }).content.length).toBeLessThanOrEqual(2000);
+      expect((r.body as { flags?: number }).flags).toBe(64); // seen only by the asker, as the first part
+    }
+    expect(first.content.length).toBeLessThanOrEqual(2000);
   });
 });

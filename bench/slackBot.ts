@@ -1,10 +1,14 @@
 // The bot under test for bench/slack.bench.ts, in its own process (as in production, where
 // Slack is remote): either a bare Bolt app whose handler only acks, or mailbrake's Slack
 // adapter over the sandbox. Arguments: bare|mailbrake, the fake Slack API URL, provider latency (ms), signing
-// secret. Prints "READY <port> <command text>" once listening; runs until killed.
+// secret. Prints "READY <port> <command text>" once listening; then, for each "LOOP" line read on
+// its standard input, "LOOP <p99 ms> <max ms>": the event-loop delay since the previous one
+// (how long the process stood still at worst). Runs until killed.
 import { mkdtemp } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App as BoltApp } from "@slack/bolt";
@@ -51,4 +55,11 @@ async function mailbrake(apiUrl: string, latencyMs: number) {
 }
 
 const bot = mode === "bare" ? await bareBolt(apiUrl) : await mailbrake(apiUrl, Number(latency));
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+createInterface({ input: process.stdin }).on("line", (line) => {
+  if (line !== "LOOP") return;
+  process.stdout.write(`LOOP ${(loop.percentile(99) / 1e6).toFixed(2)} ${(loop.max / 1e6).toFixed(2)}\n`);
+  loop.reset();
+});
 process.stdout.write(`READY ${bot.port} ${bot.text}\n`);

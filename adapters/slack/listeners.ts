@@ -1,7 +1,7 @@
 // The slash command and the button clicks: ack at once (Slack shows an error after 3 s), then
 // ask the engine and answer through `response_url`. Redeliveries and double clicks run once.
 import { randomBytes } from "node:crypto";
-import type { App as BoltApp, BlockAction, RespondFn, SlashCommand } from "@slack/bolt";
+import type { App as BoltApp, BlockAction, RespondArguments, SlashCommand } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ActionResult, Engine } from "../../src/core/engine.ts";
 import type { Place } from "../../src/core/actor.ts";
@@ -11,6 +11,7 @@ import { slackDecode } from "./escape.ts";
 import type { DeliveryLog } from "./once.ts";
 import type { SlackPeople } from "./people.ts";
 import { renderReply } from "./render.ts";
+import { answerOn } from "./responseUrl.ts";
 
 export interface ListenerDeps {
   engine: Engine;
@@ -38,24 +39,24 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     }
     await args.next();
   });
-  bolt.command(deps.command, async ({ command, ack, respond }) => {
+  bolt.command(deps.command, async ({ command, ack }) => {
     await ack();
     await afterPendingAcks();
-    await slashCommand(deps, command, respond);
+    await slashCommand(deps, command);
   });
   // Every block action: ours start with mb:, anything else gets the engine's "not valid" answer.
-  bolt.action({ type: "block_actions" }, async ({ body, action, ack, respond }) => {
+  bolt.action({ type: "block_actions" }, async ({ body, action, ack }) => {
     await ack();
     await afterPendingAcks();
     const id = "action_id" in action ? action.action_id : "";
-    await click(deps, body as BlockAction, id, respond);
+    await click(deps, body as BlockAction, id);
   });
 }
 
 /** Lets requests already waiting be read and acknowledged before this one's work starts. */
 const afterPendingAcks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
+async function slashCommand(deps: ListenerDeps, command: SlashCommand): Promise<void> {
   if (!(await deps.deliveries.first(`command:${command.trigger_id}`))) {
     deps.logger.info({ user: command.user_id }, "slash command redelivered; already handled");
     return;
@@ -66,13 +67,13 @@ async function slashCommand(deps: ListenerDeps, command: SlashCommand, respond: 
     deps.engine.handle({ actor, place: placeOf(command.channel_id), language, text: slackDecode(command.text ?? "") }),
   );
   deps.logger.debug({ user: actor.id, ms: Date.now() - started }, "slash command answered");
-  await send(deps, respond, {
+  await send(deps, command.response_url, {
     response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral",
     ...renderReply(reply),
   });
 }
 
-async function click(deps: ListenerDeps, body: BlockAction, buttonId: string, respond: RespondFn): Promise<void> {
+async function click(deps: ListenerDeps, body: BlockAction, buttonId: string): Promise<void> {
   const key = `action:${body.trigger_id}:${buttonId}`;
   if (!(await deps.deliveries.first(key))) {
     deps.logger.info({ user: body.user.id }, "click redelivered; already handled");
@@ -83,10 +84,10 @@ async function click(deps: ListenerDeps, body: BlockAction, buttonId: string, re
     .act({ actor, place: placeOf(body.channel?.id), language, buttonId })
     .catch((error: unknown) => ({ notice: failed(deps, language, error, "engine.act failed", actor.id) }) as ActionResult);
   if (result.update) {
-    await send(deps, respond, { replace_original: true, ...renderReply(result.update) });
+    await send(deps, body.response_url, { replace_original: true, ...renderReply(result.update) });
   }
   if (result.notice) {
-    await send(deps, respond, { response_type: "ephemeral", replace_original: false, ...renderReply(result.notice) });
+    await send(deps, body.response_url, { response_type: "ephemeral", replace_original: false, ...renderReply(result.notice) });
   }
 }
 
@@ -106,9 +107,13 @@ function failed(deps: ListenerDeps, language: Parameters<typeof translate>[0], e
 }
 
 /** Posts to the response_url; a failure there is logged (the user sees nothing more we could do). */
-async function send(deps: ListenerDeps, respond: RespondFn, message: Parameters<RespondFn>[0]): Promise<void> {
+async function send(deps: ListenerDeps, responseUrl: string | undefined, message: RespondArguments): Promise<void> {
+  if (!responseUrl) {
+    deps.logger.warn("no response_url to answer on");
+    return;
+  }
   try {
-    await respond(message);
+    await answerOn(responseUrl, message);
   } catch (error) {
     deps.logger.warn({ err: errorSummary(error) }, "response_url post failed");
   }

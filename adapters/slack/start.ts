@@ -72,6 +72,8 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
     logger: bridge,
     clientOptions,
     processBeforeResponse: options.processBeforeResponse ?? false,
+    // Bolt's conversation store (context.conversation) is not used: no per-event lookup.
+    convoStore: false,
     ...(mode === "socket"
       ? { socketMode: true, appToken: env.SLACK_APP_TOKEN, installerOptions: { clientOptions } }
       : { signingSecret: env.SLACK_SIGNING_SECRET, customRoutes: [healthRoute(() => health, () => ({ store: app.services.store.kind, leader: app.leadership.leading() }))] }),

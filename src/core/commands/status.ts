@@ -27,6 +27,10 @@ export const status: QueryCommand = {
 async function readStatus(ctx: Context, hosting: string): Promise<HostingStatus> {
   const { services } = ctx;
   const mail = await services.provider.getMail(hosting);
-  const hold = await observeHold(services.store, hosting, mail.state, services.clock.now());
-  return { hosting, mail, hold, pending: await pendingAction(services.store, hosting, mail.state) };
+  // Asked together, the two store operations share one hold of the data folder's lock.
+  const [hold, pending] = await Promise.all([
+    observeHold(services.store, hosting, mail.state, services.clock.now()),
+    pendingAction(services.store, hosting, mail.state),
+  ]);
+  return { hosting, mail, hold, pending };
 }

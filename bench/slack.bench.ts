@@ -62,6 +62,15 @@ function post(base: string, command: ReturnType<typeof signedSlash>): Promise<nu
   });
 }
 
+/** Every process started, stopped with the bench even when it is interrupted. */
+const children = new Set<ReturnType<typeof spawn>>();
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill();
+    process.exit(130);
+  });
+}
+
 /** A bench script in its own process until stopped; resolves with its READY line's words. */
 async function startProcess(script: string, args: string[], onLine: (line: string) => void = () => undefined) {
   const file = fileURLToPath(new URL(script, import.meta.url));
@@ -69,6 +78,8 @@ async function startProcess(script: string, args: string[], onLine: (line: strin
     stdio: ["pipe", "pipe", "inherit"],
     env: { ...process.env, LOG_LEVEL: "silent" },
   });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
   const lines = createInterface({ input: child.stdout });
   lines.on("line", onLine);
   const words = await new Promise<string[]>((resolve, reject) => {

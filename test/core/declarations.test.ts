@@ -113,6 +113,8 @@ describe("command declarations", () => {
       ["history --limit 101", undefined, "errors.badLimit"],
       ["history --limit ten", undefined, "errors.badLimit"],
       ["history --limit", undefined, "errors.badLimit"],
+      ["status --limit 5", undefined, "errors.notAnOption"],
+      ["purge --limit=5", ONE, "errors.notAnOption"],
       ["advance 90m", undefined, { durationMs: 90 * 60_000 }],
       ["advance 15d", undefined, "errors.badDuration"],
     ])("%s (%#)", async (line, hostings, expected) => {

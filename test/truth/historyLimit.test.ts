@@ -93,6 +93,10 @@ describe("history [hosting] [--limit N]", () => {
       expect(bad.stderr).toMatch(/is not a number of records: give a whole number from 1 to 100/);
       expect(bad.stdout).toBe("");
     }
+    // Another command's option is bad usage too, never read as a hosting.
+    const elsewhere = await runCli(["status", "--limit", "5"], { dataDir: dir });
+    expect(elsewhere.code).toBe(4);
+    expect(elsewhere.stderr).toContain("This command has no option “--limit”");
   });
 });
 

@@ -74,6 +74,13 @@ function takeOptions(specs: readonly ArgSpec[], words: readonly string[], values
   return rest;
 }
 
+/** The option a word names (`--limit`, `--limit=5`), if it names a declared kind's option. */
+function optionNamed(word: string): string | undefined {
+  if (!word.startsWith("--")) return undefined;
+  const name = Object.values(KINDS).find((k) => k.option && (word === `--${k.name}` || word.startsWith(`--${k.name}=`)))?.name;
+  return name === undefined ? undefined : `--${name}`;
+}
+
 async function omitsHosting(specs: readonly ArgSpec[], words: readonly string[], hostings: HostingDirectory): Promise<boolean> {
   const [first] = words;
   if (first === undefined) return true;
@@ -96,6 +103,11 @@ export async function bindValues(specs: readonly ArgSpec[], values: Values, host
   }
   for (const spec of specs) {
     const word = values[KINDS[spec.kind].name];
+    // Another command's option (`status --limit 5`) is bad usage, not a hosting named "--limit".
+    const option = word === undefined ? undefined : optionNamed(word);
+    if (option && (spec.kind === "hosting" || spec.kind === "hostingOrAll")) {
+      throw new UserError("errors.notAnOption", { option }, { usage: true });
+    }
     if (spec.kind === "hostingOrAll") args.hostings = await hostings.resolveMany(word);
     if (spec.kind === "hosting" && (spec.required || word !== undefined)) args.hosting = await hostings.resolve(word);
   }

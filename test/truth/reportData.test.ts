@@ -32,7 +32,7 @@ const HOSTINGS = [
 interface ReportJson {
   dataFrom: number | null;
   hostings: { name: string; dataFrom: number | null; complete: boolean }[];
-  days: { day: string; sent: number | null; errors: number | null }[];
+  days: { day: string; sent: number | null; errors: number | null; partial?: true }[];
 }
 const json = (reply: Reply) => reply.data as ReportJson;
 const errorsOn = (reply: Reply, day: string) => json(reply).days.find((d) => d.day === day)?.errors;
@@ -83,6 +83,8 @@ describe("a report tells the truth about its data", () => {
     expect(errorsOn(reply, "2026-11-18")).toBeNull(); // 50 were sent back that day: unknown, not 0
     expect(errorsOn(reply, "2026-11-19")).toBeNull();
     expect(errorsOn(reply, "2026-11-20")).toBe(50);
+    // Seen from 10:00 only: drawn, and said to be partial.
+    expect(data.days.filter((d) => d.partial).map((d) => d.day)).toEqual(["2026-11-20"]);
     expect(errorsOn(reply, "2026-11-22")).toBe(0); // seen, and quiet
     expect(errorsOn(reply, "2026-11-23")).toBe(50);
     expect(data.days.filter((d) => d.errors === null)).toHaveLength(9); // 11 to 19 November
@@ -90,9 +92,10 @@ describe("a report tells the truth about its data", () => {
     expect(reply.text).toContain("Data from 20 Nov 2026, 10:00 UTC");
 
     // The chart: no bar on those days, the words "no data" instead, in the SVG it is drawn from.
-    const days: DayPoint[] = data.days.map((d) => ({ day: Date.parse(`${d.day}T00:00:00Z`), sent: d.sent, errors: d.errors }));
+    const days: DayPoint[] = data.days.map((d) => ({ day: Date.parse(`${d.day}T00:00:00Z`), sent: d.sent, errors: d.errors, partial: d.partial }));
     const svg = await renderChartSvg(days, "en", "t");
     expect(svg.match(/>no data</g)).toHaveLength(9);
+    expect(svg).toMatch(/aria-label="Day: Nov 20 \(partial\); Emails in error: 50"/);
     expect(svg).not.toMatch(/aria-label="Day: Nov 18; Emails in error/);
     expect(svg).toMatch(/aria-label="Day: Nov 22; Emails in error: 0"/);
     const png = decodePng(reply.attachments![0]!.data);
@@ -171,10 +174,12 @@ describe("days inside a gap of collection (the bot was down while errors poured 
     const settings = { timeZone: "UTC", retries: 0, retryBaseMs: 1, collectEveryMs: 600_000, retentionMs: 14 * DAY } as JobSettings;
     const data = await gatherReport({ provider: provider(volumes), errors, collector, settings, sleep: async () => undefined }, [SHOP], { from: end - DAY, to: end });
     const on = (day: string) => data.days.find((d) => new Date(d.day).toISOString().startsWith(day));
-    expect(on("2026-11-17")).toMatchObject({ errors: 1, sent: 100 });
+    expect(on("2026-11-17")).toMatchObject({ errors: 1, sent: 100, partial: true });
     for (const day of ["2026-11-18", "2026-11-19", "2026-11-20"]) expect(on(day)?.errors).toBeNull();
     expect(on("2026-11-20")?.sent).toBeNull(); // its volume is null: unknown, not 0
-    expect(on("2026-11-21")).toMatchObject({ errors: 1, sent: 100 });
+    expect(on("2026-11-21")).toMatchObject({ errors: 1, sent: 100, partial: true });
     expect(on("2026-11-22")?.errors).toBe(0);
+    expect(on("2026-11-22")?.partial).toBeUndefined();
+    expect(on("2026-11-24")?.partial).toBeUndefined(); // today, still going on: not "partial"
   });
 });

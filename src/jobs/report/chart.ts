@@ -31,7 +31,14 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
   const t = translator(language);
   const sent = t("jobs:chart.sent");
   const errors = t("jobs:chart.errors");
-  const values = days.map((d) => ({ day: dayLabel(language, d.day), order: d.day, sent: d.sent, errors: d.errors }));
+  // A day whose errors were seen for part of it only says so under its column.
+  const partial = t("jobs:chart.partial");
+  const values = days.map((d) => ({
+    day: d.partial ? `${dayLabel(language, d.day)} (${partial})` : dayLabel(language, d.day),
+    order: d.day,
+    sent: d.sent,
+    errors: d.errors,
+  }));
   const noData = t("jobs:chart.noData");
   // Two panels over the same days, each with its own scale: errors are often a few dozen
   // against thousands sent, and would vanish on one shared axis. A day without data (null)

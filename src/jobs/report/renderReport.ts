@@ -120,7 +120,12 @@ export function renderReport(data: ReportData, view: ReportView): Reply {
     dataFrom: h.dataFrom ?? null,
   }));
   // The chart's days (calendar days of the team's zone); null: no data that day, never 0.
-  const days = data.days.map((d) => ({ day: new Date(d.day).toISOString().slice(0, 10), sent: d.sent, errors: d.errors }));
+  const days = data.days.map((d) => ({
+    day: new Date(d.day).toISOString().slice(0, 10),
+    sent: d.sent,
+    errors: d.errors,
+    ...(d.partial ? { partial: true } : {}),
+  }));
   const reply: Reply = {
     text: cardText(card),
     card,

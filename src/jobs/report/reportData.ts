@@ -34,6 +34,9 @@ export interface DayPoint {
   /** null: no data for the day (not read, not collected): drawn as a gap, never as 0. */
   sent: number | null;
   errors: number | null;
+  /** Errors seen for part of the day only (data starts during it, or a gap cuts into it):
+   * what was seen is drawn, marked as partial. */
+  partial?: boolean;
 }
 
 export interface ReportData {
@@ -121,6 +124,7 @@ export async function gatherReport(
   const sentPerDay = new Map<number, number>();
   /** Days whose errors some hosting's collection did not see at all. */
   const errorsUnseen = new Set<number>();
+  const errorsPartly = new Set<number>();
   const sentKnown = new Set<number>();
   let volumesUnread = false;
   // During an outage the report goes out with "could not be read" notes rather than waiting.
@@ -145,7 +149,9 @@ export async function gatherReport(
       }
     } else volumesUnread = true;
     const dataFrom = errorsFrom(deps, hosting, to);
-    for (const day of uncoveredDays(deps, hosting, dataFrom, starts)) errorsUnseen.add(day);
+    const coverage = errorCoverage(deps, hosting, dataFrom, starts);
+    for (const day of coverage.unseen) errorsUnseen.add(day);
+    for (const day of coverage.partly) errorsPartly.add(day);
     return {
       hosting,
       mail: mail.ok ? mail.value : undefined,
@@ -166,6 +172,7 @@ export async function gatherReport(
     day,
     sent: volumesUnread || !sentKnown.has(day) ? null : (sentPerDay.get(day) ?? 0),
     errors: errorsUnseen.has(day) ? null : (errorsPerDay.get(day) ?? 0),
+    ...(errorsPartly.has(day) && !errorsUnseen.has(day) ? { partial: true } : {}),
   }));
   const reached = reports.map((r) => r.dataFrom).filter((at): at is number => at !== undefined);
   return { from, to, hostings: reports, days, ...(reached.length > 0 ? { dataFrom: Math.max(...reached) } : {}) };
@@ -186,13 +193,23 @@ function errorsFrom(deps: ReportDeps, hosting: string, to: number): number | und
   return Math.max(to - deps.settings.retentionMs, ...starts.map((g) => g.to));
 }
 
-/** The days whose errors the collection did not see at all for this hosting: before its data
- * starts, after its last read, or within one gap. */
-function uncoveredDays(deps: ReportDeps, hosting: string, dataFrom: number | undefined, days: readonly DaySpan[]): number[] {
+/** The days whose errors the collection did not see at all for this hosting (before its data
+ * starts, after its last read, or within one gap), and those it saw only part of (its data
+ * starts during the day, or a gap cuts into it; the day still going on is not "partial"). */
+function errorCoverage(
+  deps: ReportDeps,
+  hosting: string,
+  dataFrom: number | undefined,
+  days: readonly DaySpan[],
+): { unseen: number[]; partly: number[] } {
   const lastPoll = deps.collector.lastPoll(hosting);
-  if (dataFrom === undefined || lastPoll === undefined) return days.map((d) => d.day);
+  if (dataFrom === undefined || lastPoll === undefined) return { unseen: days.map((d) => d.day), partly: [] };
   const gaps = deps.collector.gaps(days[0]?.start ?? 0, days[days.length - 1]?.end ?? 0, new Set([hosting]));
-  return days
-    .filter((d) => d.end <= dataFrom || d.start >= lastPoll || gaps.some((g) => g.from <= d.start && g.to >= d.end))
-    .map((d) => d.day);
+  const unseen = (d: DaySpan) =>
+    d.end <= dataFrom || d.start >= lastPoll || gaps.some((g) => g.from <= d.start && g.to >= d.end);
+  const partly = (d: DaySpan) => (d.start < dataFrom && dataFrom < d.end) || gaps.some((g) => g.to > d.start && g.from < d.end);
+  return {
+    unseen: days.filter(unseen).map((d) => d.day),
+    partly: days.filter((d) => !unseen(d) && partly(d)).map((d) => d.day),
+  };
 }

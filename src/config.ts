@@ -1,6 +1,6 @@
 // The configuration surface: environment variables (optionally from .env) validated by
 // one zod schema. Every bad variable is named; secrets are never echoed.
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError } from "./errors.ts";
 import { isPostgresUrl } from "./store/pg/url.ts";
 import { LANGUAGES } from "./i18n/index.ts";

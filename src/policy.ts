@@ -1,6 +1,6 @@
 // The optional policy file (MAILBRAKE_CONFIG): roles, hosting aliases, channels.
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError } from "./errors.ts";
 import { LANGUAGES } from "./i18n/index.ts";
 

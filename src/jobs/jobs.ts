@@ -1,7 +1,7 @@
 // The scheduled work of a running bot: error collection, the daily report, hold-expiry
 // warnings and the state watch. `tick()` does whatever is due on the app's clock, so tests
 // (and the sandbox's `advance`) drive it without waiting; node-cron calls it in production.
-import { z } from "zod";
+import * as z from "zod";
 import type { Env } from "../config.ts";
 import { channelVoice } from "../core/announce.ts";
 import { KEEP_DECIDED_MS } from "../core/confirmations.ts";

@@ -9,7 +9,7 @@ import type { Collector } from "./collector.ts";
 import { chartProcess } from "./report/chartProcess.ts";
 import { type CronTimes, localDay } from "./cronTimes.ts";
 import type { ErrorSource } from "./errorLog.ts";
-import { z } from "zod";
+import * as z from "zod";
 import { JobState } from "./jobState.ts";
 import type { PostLedger } from "./postLedger.ts";
 import { buildReportReply } from "./report/buildReply.ts";

@@ -1,6 +1,6 @@
 // What the state watch keeps between runs, per hosting: the last state seen, the day's
 // volume, the open alert and spike (with their offer buttons), the usual rate.
-import { z } from "zod";
+import * as z from "zod";
 import { MAIL_STATES } from "../hosting/port.ts";
 
 const mailState = z.enum([...MAIL_STATES, "unknown"]);

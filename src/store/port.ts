@@ -1,7 +1,7 @@
 // The store port: a set of operations, never a document a caller mutates and saves. Each
 // operation is atomic on its own (one statement in SQL, one locked read-modify-write in the
 // embedded store), so the port can be served by several processes and by a shared database.
-import type { z } from "zod";
+import type * as z from "zod";
 import type {
   AuditRecord,
   CollectedError,

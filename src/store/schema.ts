@@ -2,7 +2,7 @@
 // current state; the audit trail and the collected errors are append-only JSONL beside it
 // (DESIGN.md: lowdb rewrites the whole file). Every schema is an object, so a field can be
 // added (optional, or with a default) without a new format.
-import { z } from "zod";
+import * as z from "zod";
 import { LANGUAGES } from "../i18n/index.ts";
 
 export const STORE_VERSION = 1;

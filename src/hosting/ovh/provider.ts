@@ -1,6 +1,6 @@
 // The HostingProvider over the OVHcloud API (DOMAIN.md's routes, used as the control panel
 // uses them). After a write whose answer was lost, the state is read back and reported.
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   type Bounce,
   HostingError,

@@ -1,7 +1,7 @@
 // The answers of the API routes we use, checked against the published model (DOMAIN.md)
 // before they reach the engine: nullable fields accepted, fields we do not use ignored, a
 // state the model does not list kept as the provider's own word.
-import { z } from "zod";
+import * as z from "zod";
 import { isProviderDate } from "../providerDate.ts";
 
 export const hostingNames = z.array(z.string());

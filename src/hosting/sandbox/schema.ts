@@ -1,6 +1,6 @@
 // The sandbox's whole state: what is persisted to the state file, validated on load.
 // The zod schemas are the single source of the types.
-import { z } from "zod";
+import * as z from "zod";
 import { MAIL_STATES } from "../port.ts";
 
 export const STATE_VERSION = 1;

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Retention } from "../retention.ts";
 import type {
   ClaimRequest,

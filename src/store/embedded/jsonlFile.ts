@@ -5,7 +5,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { dirname } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import { appendLinesDurably, writeFileDurably } from "./durable.ts";
 
 const CHUNK = 64 * 1024;

@@ -5,7 +5,7 @@
 // refused once another replica leads (see lease.ts).
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import type { z } from "zod";
+import type * as z from "zod";
 import type {
   AuditOps,
   ClaimRequest,

@@ -11,7 +11,6 @@ import { reconcile } from "./core/reconcile.ts";
 import type { SandboxControls, Services } from "./core/services.ts";
 import type { HostingProvider } from "./hosting/port.ts";
 import { openSandbox } from "./hosting/openSandbox.ts";
-import { openOvh } from "./hosting/ovh/open.ts";
 import { OnDemandReports } from "./jobs/onDemand.ts";
 import { jobSettings } from "./jobs/settings.ts";
 import { loadPolicy } from "./policy.ts";
@@ -105,6 +104,6 @@ async function openStore(env: Env, logger: Logger): Promise<StorePort> {
 }
 
 async function openProvider(env: Env, dataDir: string, logger: Logger): Promise<ProviderHandle> {
-  if (usesOvh(env)) return openOvh(env, logger);
+  if (usesOvh(env)) return (await import("./hosting/ovh/open.ts")).openOvh(env, logger);
   return openSandbox({ stateFile: join(dataDir, "sandbox.json"), seed: env.MAILBRAKE_SANDBOX_SEED });
 }

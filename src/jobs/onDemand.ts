@@ -10,12 +10,6 @@ import type { ReportService } from "../core/services.ts";
 import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
 import type { StorePort } from "../store/port.ts";
-import { Collector } from "./collector.ts";
-import { keptAndFresh, MemoryErrorLog } from "./errorLog.ts";
-import { buildReportReply } from "./report/buildReply.ts";
-import { chartProcess } from "./report/chartProcess.ts";
-import { DAY_MS } from "./report/reportData.ts";
-import { realSleep } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
 
 export interface OnDemandDeps {
@@ -52,22 +46,7 @@ export class OnDemandReports implements ReportService {
   }
 
   private async once(hostings: string[], language: Language): Promise<Reply> {
-    const { provider, store, clock } = this.deps;
-    const { settings } = this;
-    // What the running jobs collected (in the store) counts, with what this report reads now.
-    const errors = keptAndFresh(store.errors, new MemoryErrorLog());
-    const now = () => clock.now();
-    const logger = this.deps.logger.child({ component: "jobs" });
-    // The chart process starts (and loads its libraries) while the error logs are read.
-    chartProcess().warm();
-    const collector = new Collector({ provider, store, errors, settings, now, sleep: realSleep, logger, ephemeral: true });
-    await collector.poll(hostings);
-    const to = now();
-    const deps = { provider, errors, collector, settings, sleep: realSleep };
-    return buildReportReply(deps, logger, hostings, { from: to - DAY_MS, to }, {
-      language,
-      timeZone: settings.timeZone,
-      scheduled: false,
-    });
+    const { reportOnce } = await import("./reportOnce.ts");
+    return reportOnce(this.deps, this.settings, hostings, language);
   }
 }

@@ -1,6 +1,6 @@
 // Turns any error into words for the user: UserErrors and HostingErrors are explained;
 // anything else is logged with a reference id and shown as a short apology.
-import { randomBytes } from "node:crypto";
+import { randomText } from "../random.ts";
 import type { Logger } from "pino";
 import { UserError } from "../errors.ts";
 import { HostingError, isUnreachable } from "../hosting/port.ts";
@@ -25,7 +25,7 @@ export function errorText(t: Translate, logger: Logger, error: unknown): string 
     );
     return hostingErrorText(t, error);
   }
-  const reference = randomBytes(4).toString("hex");
+  const reference = randomText(4, "hex");
   logger.error({ err: error, reference }, "unexpected error");
   return t("errors.internal", { reference });
 }

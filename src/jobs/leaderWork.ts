@@ -2,7 +2,7 @@
 // store (one process) they simply run. With PostgreSQL they run only on the replica holding
 // the lease, through a store whose job writes are fenced by its term; they stop at once when
 // the lease is lost, and `stop()` (SIGTERM) hands the lease over to the next replica.
-import { randomBytes } from "node:crypto";
+import { randomText } from "../random.ts";
 import { hostname } from "node:os";
 import type { Services } from "../core/services.ts";
 import type { StorePort } from "../store/port.ts";
@@ -75,7 +75,7 @@ export async function startLeaderWork(app: LeaderHost, options: LeaderWorkOption
   };
   const leadership = new Leadership({
     lease: store.lease,
-    holder: `${hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`,
+    holder: `${hostname()}/${process.pid}/${randomText(3, "hex")}`,
     logger,
     onGain: async (term) => {
       await startAdapters();

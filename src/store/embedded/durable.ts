@@ -4,7 +4,7 @@
 // and synced before the operation returns. Asynchronous calls, inside the folder lock: a sync
 // on a busy disk can take tens of milliseconds, and it must hold up only the operation that
 // waits for it, never the event loop (Slack's acknowledgements, Discord's gateway).
-import { randomBytes } from "node:crypto";
+import { randomText } from "../../random.ts";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -20,7 +20,7 @@ export async function syncFolder(folder: string): Promise<void> {
 /** Replaces `file` with `text` atomically and durably. */
 export async function writeFileDurably(file: string, text: string): Promise<void> {
   const folder = dirname(file);
-  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomText(6, "hex")}.tmp`);
   try {
     const handle = await open(temp, "w");
     try {

@@ -5,7 +5,7 @@
 // document takes the lock only if another process holds it (then waiting for its change): the
 // document is only ever replaced whole (a rename), so it shows one version or the next; a change
 // that turns out to change nothing is answered from such a read too.
-import { randomBytes } from "node:crypto";
+import { randomText } from "../../random.ts";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type * as z from "zod";
@@ -119,7 +119,7 @@ export class EmbeddedStore implements StorePort {
           }
         }
         pruneDecided(doc, fields.createdAt - KEEP_DECIDED_MS);
-        const confirmation: Confirmation = { ...fields, token: randomBytes(16).toString("base64url"), status: "pending" };
+        const confirmation: Confirmation = { ...fields, token: randomText(16, "base64url"), status: "pending" };
         all[confirmation.token] = confirmation;
         return { result: structuredClone(confirmation), changed: true };
       }),

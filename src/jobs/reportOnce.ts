@@ -1,6 +1,6 @@
-// The report on demand without the jobs running (a one-shot command): the provider is read once
-// and the report says how far back that reaches. Loaded only when a report is asked for, so
-// other commands load none of the report's code.
+// The report on demand without the jobs running (a one-shot command): what the jobs kept in the
+// store, with the provider read once on top; the report says how far back that reaches. Loaded
+// only when a report is asked for, so other commands load none of the report's code.
 import type { Reply } from "../core/reply.ts";
 import type { Language } from "../i18n/index.ts";
 import { Collector } from "./collector.ts";

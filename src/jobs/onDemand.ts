@@ -3,21 +3,11 @@
 // (one-shot CLI) it uses what they kept in the store, reads the provider once on top, and says
 // how far back that reaches. Either way the settings are the user's (retention, collection,
 // time zone, retries).
-import type { Logger } from "pino";
-import type { Clock } from "../clock.ts";
 import type { Reply } from "../core/reply.ts";
 import type { ReportService } from "../core/services.ts";
-import type { HostingProvider } from "../hosting/port.ts";
 import type { Language } from "../i18n/index.ts";
-import type { StorePort } from "../store/port.ts";
+import type { OnDemandDeps } from "./reportOnce.ts";
 import type { JobSettings } from "./settings.ts";
-
-export interface OnDemandDeps {
-  provider: HostingProvider;
-  store: StorePort;
-  clock: Clock;
-  logger: Logger;
-}
 
 /** What the running jobs offer: the report over the errors they collected. */
 export interface LiveReports {

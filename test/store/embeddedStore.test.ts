@@ -1,6 +1,6 @@
 // The embedded store (lowdb + JSONL under one folder lock) against the store contract, plus
 // what only a file store has: torn lines, temp names, stale locks, a file that cannot be read.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -68,6 +68,55 @@ describe("embedded store files", () => {
     await writeFile(join(other, ".mailbrake.lock.owner"), `${hostname()}/${process.ppid}`);
     const busy = await EmbeddedStore.open({ ...options, dataFile: join(other, "mailbrake.json"), lock: { waitMs: 0 } });
     await expect(busy.holds.get("x.fr")).rejects.toThrow(/^The data folder is busy: another mailbrake process has held .*\.mailbrake\.lock for over \d+ s\. Nothing was changed; try again\.$/);
+  });
+
+  it("the lock of a killed process that had held it a while (refreshed after it signed) is taken at once", async () => {
+    const dir = await tempDir();
+    const exited = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    await mkdir(join(dir, ".mailbrake.lock"));
+    await writeFile(join(dir, ".mailbrake.lock.owner"), `${hostname()}/${exited}`);
+    const signed = new Date(Date.now() - 5_000);
+    await utimes(join(dir, ".mailbrake.lock.owner"), signed, signed);
+    const store = await EmbeddedStore.open({ dataFile: join(dir, "mailbrake.json"), audit: { maxRecords: 100, maxAgeMs: 86_400_000 }, lock: { waitMs: 0 } });
+    await store.holds.record("x.fr", { since: 1, exact: true });
+    expect(await store.holds.get("x.fr")).toEqual({ since: 1, exact: true });
+  });
+
+  it("six processes finding one dead lock at the same moment: one takes it at a time", { timeout: 120_000 }, async () => {
+    const lockModule = new URL("../../src/store/embedded/folderLock.ts", import.meta.url).pathname;
+    // Each process says it is ready, waits for the word, then takes the lock. Each holder
+    // creates a marker no other may have (flag wx) and keeps it a moment: two holders at once
+    // make one of them fail.
+    const script = `
+      import { rm, writeFile } from "node:fs/promises";
+      import { folderLock } from ${JSON.stringify(lockModule)};
+      const dir = process.argv[1];
+      const lock = folderLock(dir, { waitMs: 60_000 });
+      process.stdout.write("ready\\n");
+      await new Promise((resolve) => process.stdin.once("data", resolve));
+      await lock.run(async () => {
+        await writeFile(dir + "/inside", String(process.pid), { flag: "wx" });
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        await rm(dir + "/inside");
+      });
+      process.exit(0);`;
+    for (let round = 0; round < 4; round += 1) {
+      const dir = await tempDir();
+      await mkdir(join(dir, ".mailbrake.lock"));
+      const old = new Date(Date.now() - 60_000);
+      await utimes(join(dir, ".mailbrake.lock"), old, old);
+      const children = Array.from({ length: 6 }, () =>
+        spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, dir], { stdio: ["pipe", "pipe", "pipe"] }),
+      );
+      const ends = children.map((child) => {
+        let stderr = "";
+        child.stderr.on("data", (d) => (stderr += d));
+        return new Promise<string>((resolve) => child.on("close", (code) => resolve(code === 0 ? "ok" : `${code}: ${stderr}`)));
+      });
+      await Promise.all(children.map((child) => new Promise((resolve) => child.stdout.once("data", resolve))));
+      for (const child of children) child.stdin.write("go\n");
+      expect(await Promise.all(ends)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+    }
   });
 
   it("a finish killed between its audit line and the data file is settled from that line: one record, not two", async () => {

@@ -1,11 +1,14 @@
-// One inter-process lock per data folder (proper-lockfile: an atomic mkdir whose mtime the
-// holder keeps fresh, so the lock of a killed process goes stale and is taken over). In front
-// of it, one queue per folder in this process: operations run one at a time, and one hold of
-// the lock serves every operation waiting (and those queued meanwhile, for a bounded time), so
-// a burst of operations pays for one lock, not one each; each returns once the lock is freed. Every file call is asynchronous: a
-// busy disk (a sync or a directory change can take tens of milliseconds) delays the
-// operation, never the event loop that answers Slack and Discord. A read of files that are only
-// ever replaced whole (a rename) runs in turn without the lock while no other process holds it.
+// One inter-process lock per data folder: an atomic mkdir (proper-lockfile) whose mtime the
+// holder keeps fresh, signed with the holder's `host/pid`. A lock left by a killed process is
+// taken over by one process at a time, under a second lock, and only once it is known dead:
+// its process is gone (same machine), or unsigned and not refreshed for `staleMs` (another
+// machine, or a kill between the mkdir and the signature). In front of it, one queue per
+// folder in this process: operations run one at a time, and one hold of the lock serves every
+// operation waiting (and those queued meanwhile, for a bounded time), so a burst of operations
+// pays for one lock, not one each; each returns once the lock is freed. Every file call is
+// asynchronous: a busy disk delays the operation, never the event loop that answers Slack and
+// Discord. A read of files that are only ever replaced whole (a rename) runs in turn without
+// the lock while no other process holds it.
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -13,13 +16,21 @@ import lockfile from "proper-lockfile";
 import { StoreError } from "../../errors.ts";
 
 export interface LockOptions {
-  /** A lock not refreshed for this long belongs to a dead process and is taken over. */
+  /** An unsigned lock (or another machine's) not refreshed for this long is taken over. */
   staleMs?: number;
   /** How long to wait for the lock before giving up with one clear line. */
   waitMs?: number;
 }
 
 const DEFAULT_STALE_MS = 3_000;
+/** How often a holder refreshes its lock's mtime. */
+const REFRESH_MS = 1_000;
+/**
+ * proper-lockfile's own take-over of an aged lock is never used: it is a stat, an rmdir and a
+ * mkdir with nothing between processes, so two of them could both take one stale lock. Every
+ * take-over goes through `recoverDeadLock`.
+ */
+const NEVER_STALE_MS = 1e12;
 const DEFAULT_WAIT_MS = 30_000;
 /** One hold serves queued operations for at most this long, then lets other processes in. */
 const MAX_HOLD_MS = 100;
@@ -131,8 +142,8 @@ export class FolderLock {
       try {
         const release = await lockfile.lock(this.target, {
           realpath: false,
-          stale: this.staleMs,
-          update: Math.max(1_000, Math.floor(this.staleMs / 4)),
+          stale: NEVER_STALE_MS,
+          update: REFRESH_MS,
           retries: 0,
           // Losing the lock (frozen for longer than `stale`) is logged by the next write's
           // outcome, not by crashing the process from a timer.
@@ -145,7 +156,8 @@ export class FolderLock {
         }
         return async () => {
           // The owner goes first: a lock seen without one is left to age (never taken early).
-          await rm(this.ownerFile, { force: true });
+          // The lock is released even if the owner file cannot be removed.
+          await rm(this.ownerFile, { force: true }).catch(() => undefined);
           await release();
         };
       } catch (error) {
@@ -158,7 +170,7 @@ export class FolderLock {
         if (code !== "ELOCKED") {
           throw new StoreError(`Cannot lock the data folder (${this.target}.lock): ${(error as Error).message}`);
         }
-        if (await this.recoverFromDeadOwner()) continue;
+        if (await this.recoverDeadLock()) continue;
         const waited = Date.now() - started;
         if (waited >= this.waitMs) {
           throw new StoreError(
@@ -176,13 +188,13 @@ export class FolderLock {
   }
 
   /**
-   * proper-lockfile takes a lock over only once it has aged (`stale`): a process killed while
-   * holding it would stall every other one that long. The holder's `host/pid` beside the lock
-   * lets the next process see at once that it died, and remove the lock under a second lock
-   * (so two recoverers never remove a lock a third process has just taken).
+   * Removes the lock of a holder known to be dead, under a second lock and checked again there,
+   * so that two processes never both take it (nor remove one a third has just taken). The
+   * holder's `host/pid` says at once whether a process of this machine died; a lock without it
+   * (or another machine's) is dead once not refreshed for `staleMs`.
    */
-  private async recoverFromDeadOwner(): Promise<boolean> {
-    if (!ownerIsDead(await readFile(this.ownerFile, "utf8").catch(() => ""))) return false;
+  private async recoverDeadLock(): Promise<boolean> {
+    if (!(await this.lockIsDead())) return false;
     let release: () => Promise<void>;
     try {
       release = await lockfile.lock(`${this.target}.recover`, { realpath: false, stale: this.staleMs, retries: 0, onCompromised: () => undefined });
@@ -190,11 +202,7 @@ export class FolderLock {
       return false;
     }
     try {
-      // Checked again under the recovery lock: the lock may have changed hands meanwhile. A lock
-      // made after its owner file was written is a newer holder's that has not signed yet.
-      if (!ownerIsDead(await readFile(this.ownerFile, "utf8").catch(() => ""))) return false;
-      const [lockStat, ownerStat] = await Promise.all([stat(`${this.target}.lock`, { bigint: true }), stat(this.ownerFile, { bigint: true })]).catch(() => []);
-      if (!lockStat || !ownerStat || lockStat.mtimeNs > ownerStat.mtimeNs) return false;
+      if (!(await this.lockIsDead())) return false;
       await rm(this.ownerFile, { force: true });
       await rm(`${this.target}.lock`, { recursive: true, force: true });
       return true;
@@ -202,20 +210,36 @@ export class FolderLock {
       await release().catch(() => undefined);
     }
   }
+
+  private async lockIsDead(): Promise<boolean> {
+    const lock = await stat(`${this.target}.lock`).catch(() => undefined);
+    if (!lock) return false;
+    const owner = ownerOf(await readFile(this.ownerFile, "utf8").catch(() => ""));
+    // This process never waits for a lock it holds: its own pid names an earlier process that
+    // had it (a restarted container's pid 1).
+    if (owner && (owner.pid === process.pid || !processRuns(owner.pid))) return true;
+    // Unsigned or another machine's lock, or its pid taken by another process since (after a
+    // reboot): dead once not refreshed for long; a signed one is given far longer, since its
+    // holder may only be frozen for a while.
+    return Date.now() - lock.mtimeMs > (owner ? this.staleMs * 10 : this.staleMs);
+  }
 }
 
 const OWNER = `${hostname()}/${process.pid}`;
 
-/** Whether `owner` (`host/pid`) names a process of this machine that no longer runs. */
-function ownerIsDead(owner: string): boolean {
-  const [host, pidText] = owner.split("/");
+/** The holder named by an owner file, when it is a process of this machine. */
+function ownerOf(text: string): { pid: number } | undefined {
+  const [host, pidText] = text.split("/");
   const pid = Number(pidText);
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || owner === OWNER) return false;
+  return host === hostname() && Number.isInteger(pid) && pid > 0 ? { pid } : undefined;
+}
+
+function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return false;
+    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }
 

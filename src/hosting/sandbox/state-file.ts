@@ -121,7 +121,13 @@ export class StateFile {
 
   /** Inside the lock: written through a temp name of its own, synced. */
   async write(state: SandboxState): Promise<void> {
-    await writeFileDurably(this.path, JSON.stringify(state, null, 2));
+    try {
+      await writeFileDurably(this.path, JSON.stringify(state, null, 2));
+    } catch (error) {
+      // The state in memory holds what the file does not: it is read from the file next time.
+      this.identity = undefined;
+      throw error;
+    }
     this.identity = await currentIdentity(this.path);
   }
 }

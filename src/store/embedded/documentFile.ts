@@ -77,8 +77,21 @@ export class DocumentFile {
 
   /** Writes the document (inside the lock, after `current()`). */
   async write(): Promise<void> {
-    await this.db.write();
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.forget();
+      throw error;
+    }
     this.seen = await identity(this.path);
+  }
+
+  /**
+   * Forgets the document in memory, which a failed change (a full disk, an error half-way) may
+   * have left holding what the file does not: the next `current()` reads the file again.
+   */
+  forget(): void {
+    this.seen = null;
   }
 }
 

@@ -86,11 +86,26 @@ export class EmbeddedStore implements StorePort {
 
   /** One operation on the document: read fresh, change, write if changed. */
   private update<T>(change: (doc: StoreDocument) => { result: T; changed: boolean }): Promise<T> {
-    return this.lock.run(async () => {
-      const doc = await this.doc.current();
+    return this.withDocument(async (doc) => {
       const { result, changed } = change(doc);
       if (changed) await this.doc.write();
       return result;
+    });
+  }
+
+  /**
+   * `work` on the document, under the lock. If it fails, the document in memory (which it may
+   * have changed before failing) is forgotten: nothing the file does not hold is ever trusted.
+   */
+  private withDocument<T>(work: (doc: StoreDocument) => Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      const doc = await this.doc.current();
+      try {
+        return await work(doc);
+      } catch (error) {
+        this.doc.forget();
+        throw error;
+      }
     });
   }
 
@@ -154,8 +169,7 @@ export class EmbeddedStore implements StorePort {
       }),
 
     finish: (token: string, status: "done" | "failed" | "unknown", audit: Omit<AuditRecord, "at">, at: number) =>
-      this.lock.run(async () => {
-        const doc = await this.doc.current();
+      this.withDocument(async (doc) => {
         const c = doc.confirmations[token];
         if (c?.status !== "executing") return false;
         // The audit line first, so that no effect goes unrecorded. A finish interrupted between

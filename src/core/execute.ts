@@ -1,5 +1,5 @@
 // A confirmed action: re-read the state, call the provider once, record, announce, follow.
-import { HostingError } from "../hosting/port.ts";
+import { HostingError, type HostingMail } from "../hosting/port.ts";
 import type { Confirmation } from "../store/schema.ts";
 import { announcement } from "./announce.ts";
 import { type Outcome, resolvedReply } from "./cards/resolvedCard.ts";
@@ -24,14 +24,14 @@ export async function execute(ctx: Context, c: Confirmation, follower: Follower)
 
 async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Promise<Reply> {
   const { services, t } = ctx;
-  const { provider, store } = services;
+  const { provider, store, logger } = services;
   const spec = mutationOf(c.mutation);
-  const finish = async (status: "done" | "failed", outcome: Outcome, auditOutcome: string) => {
+  const finish = async (status: "done" | "failed" | "unknown", outcome: Outcome, auditOutcome: string) => {
     await store.confirmations.finish(
       c.token,
       status,
       {
-        event: status === "done" ? "executed" : "failed",
+        event: status === "done" ? "executed" : status,
         platform: ctx.actor.platform,
         actorId: ctx.actor.id,
         actorName: ctx.actor.name,
@@ -47,8 +47,10 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
     return resolvedReply(ctx, { ...c, status }, outcome);
   };
 
+  let mail: HostingMail;
+  let sent: { reference?: string; answerLost: boolean };
   try {
-    const mail = await provider.getMail(c.hosting);
+    mail = await provider.getMail(c.hosting);
     const refusal = spec.refusal(mail);
     if (refusal) {
       const state = stateLabel(t, mail.state, mail.stateName);
@@ -58,15 +60,37 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
       });
       return await finish("failed", { tone: "warning", text }, `state_changed:${mail.state}`);
     }
-    const { reference, answerLost } = await settled(spec.run(provider, c.hosting, c.args));
-    services.logger.debug({ hosting: c.hosting, action: c.mutation }, "provider action sent");
+    sent = await settled(spec.run(provider, c.hosting, c.args));
+  } catch (error) {
+    // A lost answer whose effect the state read back cannot show is recorded as unknown, not failed.
+    const unknown = error instanceof HostingError && error.code === "unknown_outcome" && error.details.applied !== false;
+    const text = t("resolved.failed", { error: errorText(t, logger, error) });
+    return finish(
+      unknown ? "unknown" : "failed",
+      { tone: "danger", text, failedAs: failureKindOf(error) },
+      `error:${error instanceof HostingError ? error.code : "unexpected"}`,
+    );
+  }
+  logger.debug({ hosting: c.hosting, action: c.mutation }, "provider action sent");
+
+  // The provider acted: from here on, nothing may record or report the action as failed.
+  const { reference, answerLost } = sent;
+  const done = t(`resolved.done.${c.mutation}`, { email: c.args.email });
+  let reply: Reply;
+  try {
     if (c.mutation === "block") await recordBlock(store, c.hosting, services.clock.now(), c.decidedBy, c.args.reason);
-    const done = t(`resolved.done.${c.mutation}`, { email: c.args.email });
-    const reply = await finish(
+    reply = await finish(
       "done",
       { tone: "success", text: answerLost ? `${done} ${t("resolved.answerLost")}` : done, reference },
       answerLost ? "done:answer_lost_state_read_back" : "done",
     );
+  } catch (error) {
+    // Left executing in the store: the next reconciliation reads the state back, then records
+    // and announces the action (once, even if its audit line was written here).
+    logger.error({ err: error, hosting: c.hosting, action: c.mutation }, "action carried out but not recorded yet");
+    return resolvedReply(ctx, { ...c, status: "done" }, { tone: "warning", text: `${done} ${t("resolved.notRecorded")}`, reference });
+  }
+  try {
     const refs = await services.notifier.post(announcement(services, c, reference ?? ""), {
       hosting: c.hosting,
       origin: { platform: ctx.actor.platform, channel: ctx.place.channel },
@@ -81,11 +105,10 @@ async function carryOut(ctx: Context, c: Confirmation, follower: Follower): Prom
         refs,
       });
     }
-    return reply;
   } catch (error) {
-    const text = t("resolved.failed", { error: errorText(t, services.logger, error) });
-    return finish("failed", { tone: "danger", text, failedAs: failureKindOf(error) }, `error:${error instanceof HostingError ? error.code : "unexpected"}`);
+    logger.error({ err: error, hosting: c.hosting, action: c.mutation }, "action done and recorded; its announcement or progress failed");
   }
+  return reply;
 }
 
 /** A request whose answer was lost but whose effect the state read back shows is a success. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { reconcile, readBack } from "../../src/core/reconcile.ts";
 import type { MailAction } from "../../src/hosting/port.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
-import { buttons, click, HOSTING, makeTestApp, person, type TestApp } from "../helpers/testApp.ts";
+import { ask, buttons, click, HOSTING, makeTestApp, person, type TestApp } from "../helpers/testApp.ts";
 import { countingActions } from "../helpers/providerSpy.ts";
 
 const ADMIN = person("ADMIN");
@@ -117,5 +117,32 @@ describe("reconciliation of interrupted actions", () => {
     expect(readBack({ mutation: "purge", args: {} }, mail("ko"))).toBe("unknown");
     expect(readBack({ mutation: "recipient", args: { email: "a@b.fr" } }, mail("ok"))).toBe("done");
     expect(readBack({ mutation: "recipient", args: { email: "c@d.fr" } }, mail("ok"))).toBe("failed");
+  });
+
+  it("a store that fails after the provider acted: the action is reported done, not failed, and recorded once later", async () => {
+    const calls: MailAction[] = [];
+    const app = await setup(calls);
+    const card = await ask(app, ADMIN, `block ${HOSTING} hacked form`);
+    const store = app.services.store;
+    const finish = store.confirmations.finish;
+    let failing = true;
+    // The data folder busy for too long, right when the action is to be recorded.
+    store.confirmations.finish = async (...args) => {
+      if (failing) throw new Error("The data folder is busy");
+      return finish.apply(store.confirmations, args);
+    };
+    const result = await click(app, ADMIN, buttons(card)[0]!);
+    failing = false;
+    expect(calls).toEqual(["BLOCK"]);
+    expect(result.update?.failed).toBeFalsy();
+    expect(result.update?.text).toContain("not recorded yet");
+    expect((await store.audit.recent(10)).filter((r) => r.event === "failed")).toEqual([]);
+    expect((await store.confirmations.executing()).map((c) => c.hosting)).toEqual([HOSTING]);
+
+    // The next check (this process's, the action no longer in flight) records it, once.
+    expect(await reconcile(app.services)).toBe(1);
+    const ending = (await store.audit.recent(10)).filter((r) => r.ends !== undefined);
+    expect(ending).toMatchObject([{ event: "executed", hosting: HOSTING }]);
+    expect(calls).toEqual(["BLOCK"]);
   });
 });

@@ -82,6 +82,8 @@ describe("what a command loads", () => {
       for (const name of [...CHAT, ...CHART, ...OVH]) expect(loaded).not.toContain(name);
       // Nor the scheduler: a one-shot command runs no job.
       expect(loaded).not.toContain("node-cron");
+      // Nor the logger: a one-shot command writes no log line unless LOG_LEVEL asks for them.
+      expect(loaded).not.toContain("pino");
     },
   );
 

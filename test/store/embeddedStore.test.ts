@@ -1,7 +1,7 @@
 // The embedded store (lowdb + JSONL under one folder lock) against the store contract, plus
 // what only a file store has: torn lines, temp names, stale locks, a file that cannot be read.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -138,6 +138,27 @@ describe("embedded store files", () => {
     expect((await next.confirmations.all()).find((x) => x.token === c.token)?.status).toBe("done");
     const ending = (await next.audit.recent(10)).filter((r) => r.ends === c.token);
     expect(ending.map((r) => r.outcome)).toEqual(["done"]);
+  });
+
+  it("audit records appended at once are all kept, in order; a refused write does not stick to the next appends", async () => {
+    const dir = await tempDir();
+    const [store] = await openTwo(dir);
+    const line = (at: number) => ({ at, event: "request", platform: "slack", actorId: "U1", actorName: "a", channel: "C1", command: "status", outcome: "answered" }) as const;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.audit.append(line(i))));
+    const text = await readFile(join(dir, "audit.jsonl"), "utf8");
+    expect(text.trim().split("\n").map((l) => JSON.parse(l).at)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+
+    // Another live process holds the folder: the waiting records are refused, later ones go through.
+    const other = await tempDir();
+    await mkdir(join(other, ".mailbrake.lock"));
+    await writeFile(join(other, ".mailbrake.lock.owner"), `${hostname()}/${process.ppid}`);
+    const busy = await EmbeddedStore.open({ dataFile: join(other, "mailbrake.json"), audit: { maxRecords: 100, maxAgeMs: 86_400_000 }, lock: { waitMs: 0 } });
+    const refused = [busy.audit.append(line(20)), busy.audit.append(line(21))];
+    for (const append of refused) await expect(append).rejects.toThrow(/^The data folder is busy/);
+    await rm(join(other, ".mailbrake.lock.owner"));
+    await rm(join(other, ".mailbrake.lock"), { recursive: true });
+    await busy.audit.append(line(22));
+    expect((await busy.audit.recent(3)).map((r) => r.at)).toEqual([22]);
   });
 
   it("an old post ledger (inside the jobs' state) is read as the ledger", async () => {

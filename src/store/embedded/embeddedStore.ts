@@ -60,6 +60,9 @@ export class EmbeddedStore implements StorePort {
   private readonly auditLog: JsonlFile<AuditRecord>;
   private readonly errorLog: JsonlFile<CollectedError>;
   private readonly lock: FolderLock;
+  /** Audit records waiting for the write queued for them. */
+  private auditWaiting: AuditRecord[] = [];
+  private auditWrite: Promise<void> | undefined;
   /** Below this size the audit file is not checked against its count bound. */
   private auditQuietBelow = 0;
 
@@ -291,7 +294,26 @@ export class EmbeddedStore implements StorePort {
   };
 
   readonly audit = {
-    append: (record: AuditRecord) => this.lock.run(() => this.appendAudit([record])),
+    append: (record: AuditRecord): Promise<void> => {
+      // Records appended while a write waits for the lock join it: one write and one sync for
+      // a burst of commands, each caller still answered only once its record is synced.
+      this.auditWaiting.push(record);
+      if (this.auditWrite) return this.auditWrite;
+      const write = this.lock.run(async () => {
+        const records = this.auditWaiting;
+        this.auditWaiting = [];
+        this.auditWrite = undefined;
+        await this.appendAudit(records);
+      });
+      this.auditWrite = write;
+      // The lock refused (busy too long): the records waiting were refused with it.
+      write.catch(() => {
+        if (this.auditWrite !== write) return;
+        this.auditWrite = undefined;
+        this.auditWaiting = [];
+      });
+      return write;
+    },
     recent: (limit: number, hosting?: string) =>
       this.lock.run(() => this.auditLog.newest(limit, (r) => hosting === undefined || r.hosting === hosting)),
     prune: (now: number) => this.lock.run(() => this.pruneAudit(now, true)),

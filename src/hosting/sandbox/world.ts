@@ -38,6 +38,9 @@ export class World {
   ) {
     this.rng = new Rng(state.rngState);
     for (const record of state.hostings) this.byName.set(record.name, record);
+    // Nothing can settle before then (nextSettle's contract): a read of a state just loaded,
+    // within the minute it was saved, needs no catch-up.
+    this.quietUntil = Math.min(...state.hostings.map(nextSettle));
     this.ctx = {
       rng: this.rng,
       ...delays,
@@ -113,6 +116,7 @@ export class World {
     rollDay(record, now);
     this.state.hostings.push(record);
     this.byName.set(record.name, record);
+    this.touched();
     return record;
   }
 

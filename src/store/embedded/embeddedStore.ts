@@ -3,8 +3,7 @@
 // lock, re-reads what another process changed, and is synced before it returns, so several
 // processes (a running bot, one-shot commands, cron jobs) share one folder safely. A read of the
 // document takes the lock only if another process holds it (then waiting for its change): the
-// document is only ever replaced whole (a rename), so it shows one version or the next; a change
-// that turns out to change nothing is answered from such a read too.
+// document is only ever replaced whole (a rename), so it shows one version or the next.
 import { randomText } from "../../random.ts";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -112,16 +111,6 @@ export class EmbeddedStore implements StorePort {
     });
   }
 
-  /**
-   * A change whose `change` may find nothing to do: first tried on a copy of the document as
-   * read (see `read`); only when it would change something is it run again under the lock.
-   */
-  private updateIfNeeded<T>(change: (doc: StoreDocument) => { result: T; changed: boolean }): Promise<T> {
-    return this.lock
-      .read(async () => change(structuredClone(await this.doc.current())))
-      .then((dry) => (dry.changed ? this.update(change) : dry.result));
-  }
-
   private read<T>(look: (doc: StoreDocument) => T): Promise<T> {
     return this.lock.read(async () => structuredClone(look(await this.doc.current())));
   }
@@ -208,8 +197,12 @@ export class EmbeddedStore implements StorePort {
         doc.holds[hosting] = hold;
         return { result: undefined, changed: true };
       }),
-    observe: (hosting: string, stopped: boolean, now: number) =>
-      this.updateIfNeeded((doc) => {
+    observe: async (hosting: string, stopped: boolean, now: number) => {
+      // Usually nothing changes (a hold seen again, no hold on a sending hosting): a read says so.
+      const seen = await this.read((doc) => doc.holds[hosting]);
+      if (stopped && seen) return seen;
+      if (!stopped && !seen) return undefined;
+      return this.update((doc) => {
         const kept = doc.holds[hosting];
         if (!stopped) {
           if (kept) delete doc.holds[hosting];
@@ -219,7 +212,8 @@ export class EmbeddedStore implements StorePort {
         const hold = { since: now, exact: false };
         doc.holds[hosting] = hold;
         return { result: structuredClone(hold), changed: true };
-      }),
+      });
+    },
   };
 
   readonly follows = {

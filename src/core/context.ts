@@ -29,7 +29,7 @@ export function makeContext(
 /** Records what this request's person did, on this platform and channel. */
 export function auditAs(
   ctx: Context,
-  entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference" | "reason">,
+  entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference" | "reason" | "confirmation">,
 ): Promise<void> {
   return ctx.services.store.audit.append({
     at: ctx.services.clock.now(),

@@ -156,7 +156,8 @@ export class Engine {
       return { update: resolvedReply(ctx, claimed, { tone: "info", text: t("resolved.cancelled") }) };
     }
     this.services.logger.debug({ hosting: c.hosting, action: c.mutation }, "action claimed for execution");
-    await this.audit(ctx, "confirmed", c.mutation, "confirmed", c.hosting, c.args.reason);
+    // The action's first record: a finish looks back to it for one that may have ended it.
+    await auditAs(ctx, { event: "confirmed", command: c.mutation, outcome: "confirmed", hosting: c.hosting, reason: c.args.reason, confirmation: c.token });
     return { update: await execute(ctx, claimed, this.follower) };
   }
 
@@ -197,7 +198,7 @@ export class Engine {
 
   private audit(
     ctx: Context,
-    event: "request" | "denied" | "confirmed" | "cancelled" | "expired",
+    event: "request" | "denied" | "cancelled" | "expired",
     command: string,
     outcome: string,
     hosting?: string,

@@ -63,7 +63,8 @@ export async function reconcile(services: Services): Promise<number> {
     }
     const verdict = readBack(c, mail);
     const by = c.decidedBy ?? c.requester ?? { platform: "", id: "", name: "" };
-    const recorded = await store.confirmations.finish(
+    // How it ended: the verdict, or what a record already written by the interrupted finish says.
+    const ended = await store.confirmations.finish(
       c.token,
       verdict,
       {
@@ -78,11 +79,11 @@ export async function reconcile(services: Services): Promise<number> {
       },
       clock.now(),
     );
-    if (!recorded) continue;
+    if (!ended) continue;
     settled += 1;
-    if (verdict === "done" && c.mutation === "block") await store.holds.record(c.hosting, { since: c.decidedAt ?? clock.now(), exact: true });
-    logger.warn({ hosting: c.hosting, action: c.mutation, verdict, state: mail.state }, "interrupted action reconciled");
-    await services.notifier.post(reconcileReply(services, c, verdict, mail), { hosting: c.hosting });
+    if (ended === "done" && c.mutation === "block") await store.holds.record(c.hosting, { since: c.decidedAt ?? clock.now(), exact: true });
+    logger.warn({ hosting: c.hosting, action: c.mutation, verdict: ended, state: mail.state }, "interrupted action reconciled");
+    await services.notifier.post(reconcileReply(services, c, ended, mail), { hosting: c.hosting });
   }
   return settled;
 }

@@ -25,6 +25,9 @@ export type ClaimResult =
   | { kind: "expired"; confirmation: Confirmation }
   | { kind: "unknown" };
 
+/** How an execution ended. */
+export type FinishedStatus = Extract<ConfirmationStatus, "done" | "failed" | "unknown">;
+
 export interface ClaimRequest {
   /** What the click decides. */
   to: "executing" | "cancelled";
@@ -50,11 +53,12 @@ export interface ConfirmationOps {
   expire(token: string, at: number): Promise<boolean>;
   /**
    * Ends an execution (`executing` → `done` | `failed` | `unknown`) and appends its audit record
-   * (`ends`: the token) in the same operation. False (and nothing appended) if it was not
-   * executing any more: exactly one finisher records it, and one record ends each confirmation
-   * (an ending record already written by an interrupted finish settles the status instead).
+   * (`confirmation`: the token) in the same operation; returns the status it ended with.
+   * Undefined (and nothing appended) if it was not executing any more: exactly one finisher
+   * records it, and one record ends each confirmation (an ending record already written by an
+   * interrupted finish settles the status instead, whatever `status` says).
    */
-  finish(token: string, status: Extract<ConfirmationStatus, "done" | "failed" | "unknown">, audit: Omit<AuditRecord, "at">, at: number): Promise<boolean>;
+  finish(token: string, status: FinishedStatus, audit: Omit<AuditRecord, "at">, at: number): Promise<FinishedStatus | undefined>;
   /** Every confirmation left executing (for reconciliation). */
   executing(): Promise<Confirmation[]>;
   /** Every confirmation kept (diagnostics and tests). */

@@ -109,8 +109,11 @@ export const auditRecordSchema = z.object({
   reference: z.string().optional(),
   /** Why, as the person gave it (a block's reason). */
   reason: z.string().optional(),
-  /** The confirmation this record ends (one such record per confirmation, written by `finish`). */
-  ends: z.string().optional(),
+  /**
+   * The confirmation an action's records belong to: its "confirmed" record, then the one record
+   * that ends it (written by `finish`).
+   */
+  confirmation: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 

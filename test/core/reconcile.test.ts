@@ -141,8 +141,8 @@ describe("reconciliation of interrupted actions", () => {
 
     // The next check (this process's, the action no longer in flight) records it, once.
     expect(await reconcile(app.services)).toBe(1);
-    const ending = (await store.audit.recent(10)).filter((r) => r.ends !== undefined);
-    expect(ending).toMatchObject([{ event: "executed", hosting: HOSTING }]);
+    const records = (await store.audit.recent(10)).filter((r) => r.confirmation !== undefined);
+    expect(records).toMatchObject([{ event: "executed", hosting: HOSTING }, { event: "confirmed", hosting: HOSTING }]);
     expect(calls).toEqual(["BLOCK"]);
   });
 });

@@ -129,15 +129,16 @@ describe("embedded store files", () => {
     await store.confirmations.claim(c.token, { to: "executing", by: alice, place: { platform: "slack", channel: "C1" }, at: 100_000 });
     const record = { event: "executed" as const, platform: "slack", actorId: "U1", actorName: "Alice", channel: "C1", command: "block", hosting: "x.fr", outcome: "done" };
     // What the files hold after a kill right after the audit line: the line, and the action still executing.
-    await store.audit.append({ ...record, at: 100_500, ends: c.token });
+    await store.audit.append({ ...record, event: "confirmed", outcome: "confirmed", at: 100_100, confirmation: c.token });
+    await store.audit.append({ ...record, at: 100_500, confirmation: c.token });
     expect((await next.confirmations.executing()).map((x) => x.token)).toEqual([c.token]);
 
     // The reconciliation's finish, with its own verdict, settles it from the line already written.
-    expect(await next.confirmations.finish(c.token, "unknown", { ...record, event: "unknown", outcome: "reconciled:ko" }, 200_000)).toBe(true);
+    expect(await next.confirmations.finish(c.token, "unknown", { ...record, event: "unknown", outcome: "reconciled:ko" }, 200_000)).toBe("done");
     expect(await next.confirmations.executing()).toEqual([]);
     expect((await next.confirmations.all()).find((x) => x.token === c.token)?.status).toBe("done");
-    const ending = (await next.audit.recent(10)).filter((r) => r.ends === c.token);
-    expect(ending.map((r) => r.outcome)).toEqual(["done"]);
+    const records = (await next.audit.recent(10)).filter((r) => r.confirmation === c.token);
+    expect(records.map((r) => r.outcome)).toEqual(["done", "confirmed"]);
   });
 
   it("audit records appended at once are all kept, in order; a refused write does not stick to the next appends", async () => {

@@ -99,15 +99,15 @@ export function storeContract(name: string, target: ContractTarget): void {
         const c = await a.confirmations.create(pending());
         const record = { ...audit({ event: "executed", command: "block", hosting: "example.com", outcome: "done" }) } as Omit<AuditRecord, "at"> & { at?: number };
         delete record.at;
-        expect(await a.confirmations.finish(c.token, "done", record, T0 + 2)).toBe(false);
+        expect(await a.confirmations.finish(c.token, "done", record, T0 + 2)).toBeUndefined();
         await a.confirmations.claim(c.token, { to: "executing", by: alice, place, at: T0 + 1 });
         expect((await b.confirmations.executing()).map((x) => x.token)).toEqual([c.token]);
         const both = await Promise.all([a.confirmations.finish(c.token, "done", record, T0 + 2), b.confirmations.finish(c.token, "failed", record, T0 + 2)]);
-        expect(both.filter(Boolean)).toHaveLength(1);
+        expect(both.filter((ended) => ended !== undefined)).toHaveLength(1);
         expect(await a.confirmations.executing()).toEqual([]);
         const executed = (await b.audit.recent(10)).filter((r) => r.event === "executed");
         expect(executed).toHaveLength(1);
-        expect(executed[0]).toMatchObject({ at: T0 + 2, hosting: "example.com", outcome: "done", ends: c.token });
+        expect(executed[0]).toMatchObject({ at: T0 + 2, hosting: "example.com", outcome: "done", confirmation: c.token });
       });
 
       it("expire marks a pending one once; prune forgets long-decided ones only", async () => {

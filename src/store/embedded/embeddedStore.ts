@@ -42,10 +42,6 @@ export interface EmbeddedOptions {
 /** Decided confirmations are kept this long so late clicks learn who decided. */
 export const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
 
-/** How far before an action's claim its ending record is looked for (processes' clocks and
- * appends are not strictly in order). */
-const SKEW_MS = 60_000;
-
 /** The status an ending audit record stands for. */
 const ENDED_AS: Partial<Record<AuditRecord["event"], "done" | "failed" | "unknown">> = {
   executed: "done",
@@ -163,19 +159,18 @@ export class EmbeddedStore implements StorePort {
     finish: (token: string, status: "done" | "failed" | "unknown", audit: Omit<AuditRecord, "at">, at: number) =>
       this.withDocument(async (doc) => {
         const c = doc.confirmations[token];
-        if (c?.status !== "executing") return false;
+        if (c?.status !== "executing") return undefined;
         // The audit line first, so that no effect goes unrecorded. A finish interrupted between
         // the two (a kill, a failed write) left its line: the next one settles the status from
-        // that line and writes no second record.
-        const ended = await this.auditLog.newest(1, (r) => r.ends === token, (r) => r.at < (c.decidedAt ?? 0) - SKEW_MS);
-        if (ended[0]) {
-          c.status = ENDED_AS[ended[0].event] ?? status;
-        } else {
-          await this.appendAudit([{ at, ...audit, ends: token }]);
-          c.status = status;
-        }
+        // that line and writes no second record. The action's newest record is that line or
+        // the "confirmed" one of its claim, read back from the end of the audit: normally
+        // within its last lines.
+        const [newest] = await this.auditLog.newest(1, (r) => r.confirmation === token);
+        const endedAs = newest ? ENDED_AS[newest.event] : undefined;
+        if (!endedAs) await this.appendAudit([{ at, ...audit, confirmation: token }]);
+        c.status = endedAs ?? status;
         await this.doc.write();
-        return true;
+        return c.status;
       }),
 
     executing: () => this.read((doc) => Object.values(doc.confirmations).filter((c) => c.status === "executing")),

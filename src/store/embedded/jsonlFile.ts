@@ -103,11 +103,8 @@ export class JsonlFile<T> {
     }
   }
 
-  /**
-   * The newest records matching `keep`, newest first, at most `limit`, reading from the end;
-   * the reading stops early at the first record for which `past` is true.
-   */
-  async newest(limit: number, keep: (record: T) => boolean, past: (record: T) => boolean = () => false): Promise<T[]> {
+  /** The newest records matching `keep`, newest first, at most `limit`, reading from the end. */
+  async newest(limit: number, keep: (record: T) => boolean): Promise<T[]> {
     let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(this.path, "r");
@@ -119,8 +116,7 @@ export class JsonlFile<T> {
     try {
       let position = (await handle.stat()).size;
       let carry = Buffer.alloc(0);
-      let done = false;
-      while (position > 0 && found.length < limit && !done) {
+      while (position > 0 && found.length < limit) {
         const length = Math.min(CHUNK, position);
         position -= length;
         const chunk = Buffer.alloc(length);
@@ -131,11 +127,9 @@ export class JsonlFile<T> {
         carry = cut >= 0 ? joined.subarray(0, cut) : position > 0 ? joined : Buffer.alloc(0);
         const whole = cut >= 0 ? joined.subarray(cut + 1) : position > 0 ? Buffer.alloc(0) : joined;
         const lines = whole.toString("utf8").split("\n");
-        for (let i = lines.length - 1; i >= 0 && found.length < limit && !done; i -= 1) {
+        for (let i = lines.length - 1; i >= 0 && found.length < limit; i -= 1) {
           const record = this.parse(lines[i] ?? "");
-          if (record === undefined) continue;
-          done = past(record);
-          if (!done && keep(record)) found.push(record);
+          if (record !== undefined && keep(record)) found.push(record);
         }
       }
     } finally {

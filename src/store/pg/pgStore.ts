@@ -158,9 +158,9 @@ export class PgStore implements StorePort {
            WHERE token = $1 AND status = 'executing'`,
           [token, status, { status }],
         );
-        if (rowCount !== 1) return false;
-        await this.insertAudit(client, { at, ...audit, ends: token });
-        return true;
+        if (rowCount !== 1) return undefined;
+        await this.insertAudit(client, { at, ...audit, confirmation: token });
+        return status;
       }),
 
     executing: async () => {

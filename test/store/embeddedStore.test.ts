@@ -119,6 +119,17 @@ describe("embedded store files", () => {
     }
   });
 
+  it("a confirmation with a bad field is refused before it is written: the file stays readable", async () => {
+    const dir = await tempDir();
+    const [store, next] = await openTwo(dir);
+    const alice = { platform: "slack", id: "U1", name: "Alice" };
+    const fields = { kind: "confirm", mutation: "block", hosting: "x.fr", args: {}, requester: alice, channel: "C1", createdAt: 1, expiresAt: 600_000 } as const;
+    await expect(store.confirmations.create({ ...fields, language: "xx" } as never)).rejects.toThrow();
+    await store.holds.record("y.fr", { since: 1, exact: true });
+    expect(await next.confirmations.all()).toEqual([]);
+    expect((await next.confirmations.create({ ...fields, language: "en" })).status).toBe("pending");
+  });
+
   it("a finish killed between its audit line and the data file is settled from that line: one record, not two", async () => {
     const dir = await tempDir();
     const [store, next] = await openTwo(dir);

@@ -24,6 +24,7 @@ import {
   collectedErrorKey,
   collectedErrorSchema,
   type Confirmation,
+  confirmationSchema,
   followKey,
   type StoreDocument,
 } from "../schema.ts";
@@ -112,8 +113,10 @@ export class EmbeddedStore implements StorePort {
   }
 
   readonly confirmations = {
-    create: (fields: NewConfirmation): Promise<Confirmation> =>
-      this.update((doc) => {
+    create: async (fields: NewConfirmation): Promise<Confirmation> => {
+      // Checked before it is written: one bad field would make the whole file refused at the next open.
+      const confirmation = confirmationSchema.parse({ ...fields, token: randomText(16, "base64url"), status: "pending" });
+      return this.update((doc) => {
         const all = doc.confirmations;
         if (fields.requester) {
           for (const [token, c] of Object.entries(all)) {
@@ -122,10 +125,10 @@ export class EmbeddedStore implements StorePort {
           }
         }
         pruneDecided(doc, fields.createdAt - KEEP_DECIDED_MS);
-        const confirmation: Confirmation = { ...fields, token: randomText(16, "base64url"), status: "pending" };
         all[confirmation.token] = confirmation;
         return { result: structuredClone(confirmation), changed: true };
-      }),
+      });
+    },
 
     get: (token: string) => this.read((doc) => doc.confirmations[token]),
 

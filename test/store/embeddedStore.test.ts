@@ -119,6 +119,22 @@ describe("embedded store files", () => {
     }
   });
 
+  it("an operation queued while the lock was being waited for is not refused with those that waited", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, ".mailbrake.lock"));
+    await writeFile(join(dir, ".mailbrake.lock.owner"), `${hostname()}/${process.ppid}`);
+    const store = await EmbeddedStore.open({ dataFile: join(dir, "mailbrake.json"), audit: { maxRecords: 100, maxAgeMs: 86_400_000 }, lock: { waitMs: 2_000 } });
+    const first = store.holds.record("a.fr", { since: 1, exact: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = store.holds.record("b.fr", { since: 2, exact: true });
+    await expect(first).rejects.toThrow(/The data folder is busy/);
+    // The live holder lets go: the operation queued later goes through on its own wait.
+    await rm(join(dir, ".mailbrake.lock.owner"));
+    await rm(join(dir, ".mailbrake.lock"), { recursive: true });
+    await second;
+    expect(await store.holds.all()).toEqual({ "b.fr": { since: 2, exact: true } });
+  });
+
   it("a confirmation with a bad field is refused before it is written: the file stays readable", async () => {
     const dir = await tempDir();
     const [store, next] = await openTwo(dir);

@@ -139,6 +139,6 @@ async function currentIdentity(file: string): Promise<string | undefined> {
     return identityOf(await stat(file, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    throw cannotRead(file, error);
   }
 }

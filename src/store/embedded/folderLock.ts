@@ -104,11 +104,13 @@ export class FolderLock {
           continue;
         }
         let release: () => Promise<void>;
+        const asked = this.waiting.length;
         try {
           release = await this.acquire();
         } catch (error) {
-          // Every operation waiting waited as long: each is refused with the same line.
-          for (const turn of this.waiting.splice(0)) turn.reject(error);
+          // The operations that waited as long are refused with the same line; those queued
+          // meanwhile try again.
+          for (const turn of this.waiting.splice(0, asked)) turn.reject(error);
           continue;
         }
         const started = Date.now();

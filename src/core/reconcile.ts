@@ -94,11 +94,12 @@ function reconcileReply(services: Services, c: Confirmation, verdict: Verdict, m
   const name = c.decidedBy?.name ?? "";
   const card: Card = {
     title: mutationTitle({ t }, c),
-    tone: verdict === "done" ? "success" : verdict === "failed" ? "info" : "warning",
+    tone: verdict === "done" ? "success" : verdict === "failed" ? "danger" : "warning",
     blocks: [
       { type: "text", text: t("reconcile.lead", { name, time }) },
       { type: "text", text: t(`reconcile.${verdict}`, { state: stateLabel(t, mail.state) }) },
     ],
   };
-  return { text: cardText(card), card, visibility: "channel" };
+  // An action confirmed that did not take effect failed: marked so (✗), unlike one not known.
+  return { text: cardText(card), card, visibility: "channel", ...(verdict === "failed" ? { failed: true } : {}) };
 }

@@ -68,6 +68,7 @@ describe("reconciliation of interrupted actions", () => {
     expect(await reconcile(app.services)).toBe(1);
     expect((await app.services.store.audit.recent(1))[0]).toMatchObject({ event: "failed", outcome: "reconciled:ok" });
     expect(app.sink.posts.at(-1)?.text).toContain("did not take effect");
+    expect(app.sink.posts.at(-1)?.failed).toBe(true);
     expect(calls).toEqual([]);
     expect((await app.sandbox.getMail(HOSTING)).state).toBe("ok");
     // The old button says what happened.

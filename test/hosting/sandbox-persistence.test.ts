@@ -94,6 +94,14 @@ describe("persistence", () => {
   });
 });
 
+/** A hosting as saved in the state file, to be damaged. */
+interface SavedHosting {
+  errors: Record<string, unknown>[];
+  volumes: Record<string, unknown>[];
+  recent: unknown[];
+  held: unknown;
+}
+
 describe("a corrupted state file", () => {
   it.each([
     ["not JSON", "{ hostings: [", /not valid JSON/],
@@ -122,6 +130,23 @@ describe("a corrupted state file", () => {
     await expect(Sandbox.open({ clock: new ManualClock(), stateFile })).rejects.toThrow(
       /hostings\.2\.state/,
     );
+    expect(await readFile(stateFile, "utf8")).toBe(content);
+  });
+
+  it.each([
+    ["a kept error without its text", (h: SavedHosting) => delete h.errors[0]?.message, /hostings\.1\.errors\.0\.message/],
+    ["a day's volume that is not a count", (h: SavedHosting) => (h.volumes[0] = { date: "2026-01-01", volume: -1 }), /hostings\.1\.volumes\.0\.volume/],
+    ["a minute bucket that is not an object", (h: SavedHosting) => h.recent.push("x"), /hostings\.1\.recent\.\d+/],
+    ["rows that are not a list", (h: SavedHosting) => (h.held = {}), /hostings\.1\.held/],
+  ])("with a damaged row (%s) names the row and field", async (_what, damage, problem) => {
+    const sandbox = await Sandbox.open({ clock: new ManualClock(), stateFile });
+    await sandbox.advance(HOUR);
+    await sandbox.close();
+    const state = JSON.parse(await readFile(stateFile, "utf8"));
+    damage(state.hostings[1]);
+    const content = JSON.stringify(state);
+    await writeFile(stateFile, content);
+    await expect(Sandbox.open({ clock: new ManualClock(), stateFile })).rejects.toThrow(problem);
     expect(await readFile(stateFile, "utf8")).toBe(content);
   });
 });

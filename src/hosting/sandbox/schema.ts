@@ -23,14 +23,39 @@ export const trafficProfileSchema = z.object({
     .optional(),
 });
 
-const bounceSchema = z.object({ date: z.string(), to: z.string(), message: z.string() });
-const volumeSchema = z.object({ date: z.string(), volume: count });
-
-/** A per-minute bucket of mail held while sending is stopped. */
-const heldSchema = z.object({ at: timestamp, count: count });
-
-/** A per-minute bucket of recent traffic, for the burst and error-ratio rules. */
-const recentSchema = z.object({ at: timestamp, sent: count, errors: count });
+/**
+ * An array of many small rows (a hosting's kept errors, its days, its minutes), each field a text
+ * or a count. The rows are checked with a plain loop: zod copying thousands of rows costs every
+ * one-shot command about 10 ms. Rows the loop does not accept are checked by zod, whose issues name
+ * the row and field (`hostings.2.errors.17.date`), so a damaged file gets the same answer.
+ */
+function rows<F extends Record<string, "text" | "count">>(fields: F) {
+  const kinds = { text: z.string(), count };
+  // Built the first time a row is found wrong.
+  const build = () =>
+    z.array(
+      z.object(
+        Object.fromEntries(Object.entries(fields).map(([name, kind]) => [name, kinds[kind]])) as {
+          [K in keyof F]: (typeof kinds)[F[K]];
+        },
+      ),
+    );
+  let checked: ReturnType<typeof build> | undefined;
+  const names = Object.entries(fields);
+  const fits = (item: unknown): boolean => {
+    if (typeof item !== "object" || item === null) return false;
+    for (const [name, kind] of names) {
+      const value = (item as Record<string, unknown>)[name];
+      if (kind === "text" ? typeof value !== "string" : !(Number.isInteger(value) && (value as number) >= 0)) return false;
+    }
+    return true;
+  };
+  return z.custom<z.infer<ReturnType<typeof build>>>().superRefine((value, ctx) => {
+    if (Array.isArray(value) && value.every(fits)) return;
+    checked ??= build();
+    for (const issue of checked.safeParse(value).error?.issues ?? []) ctx.addIssue({ ...issue });
+  });
+}
 
 /** A transition that completes later: an UNBLOCK (release) or a PURGE. */
 const pendingSchema = z.discriminatedUnion("kind", [
@@ -54,12 +79,14 @@ export const hostingRecordSchema = z.object({
   /** UTC day ("YYYY-MM-DD") that `sentToday` counts. */
   day: z.string(),
   reportRecipient: z.string(),
-  held: z.array(heldSchema),
-  recent: z.array(recentSchema),
+  /** Per-minute buckets of mail held while sending is stopped (`at`: a timestamp). */
+  held: rows({ at: "count", count: "count" }),
+  /** Per-minute buckets of recent traffic, for the burst and error-ratio rules. */
+  recent: rows({ at: "count", sent: "count", errors: "count" }),
   /** Oldest first; the newest MAX_ERRORS are kept. */
-  errors: z.array(bounceSchema),
+  errors: rows({ date: "text", to: "text", message: "text" }),
   /** Oldest first, one per UTC day; the newest VOLUME_DAYS are kept. */
-  volumes: z.array(volumeSchema),
+  volumes: rows({ date: "text", volume: "count" }),
   pending: pendingSchema.nullable(),
 });
 

@@ -47,7 +47,8 @@ function parseState(file: string, text: string): SandboxState {
       `Sandbox state file ${file} has format ${version}; this mailbrake reads format ${STATE_VERSION}. ${untouched}`,
     );
   }
-  const parsed = sandboxStateSchema.safeParse(raw);
+  // Read once per change of the file: compiling zod's fast path for it would cost more than it saves.
+  const parsed = sandboxStateSchema.safeParse(raw, { jitless: true });
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)

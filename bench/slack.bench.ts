@@ -49,9 +49,12 @@ function signedSlash(responseUrl: string, text: string, i: number) {
   return { body, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": String(ts), "x-slack-signature": signature } };
 }
 
+/** Requests that got no ack (reset, refused, not 200): their reasons. */
+const failedAcks: string[] = [];
+
 /** Posts one signed command; resolves with the time from sending to the whole HTTP answer (ms). */
 function post(base: string, command: ReturnType<typeof signedSlash>): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     const started = performance.now();
     const req = request(`${base}/slack/events`, { method: "POST", agent, headers: command.headers }, (res) => {
       res.resume();
@@ -59,11 +62,18 @@ function post(base: string, command: ReturnType<typeof signedSlash>): Promise<nu
     });
     req.on("error", reject);
     req.end(command.body);
+  }).catch((error: unknown) => {
+    // A request the bot never answered (reset, refused) is counted and printed, not measured.
+    failedAcks.push(String((error as Error).message));
+    return Number.NaN;
   });
 }
 
 /** Every process started, stopped with the bench even when it is interrupted. */
 const children = new Set<ReturnType<typeof spawn>>();
+process.once("exit", () => {
+  for (const child of children) child.kill();
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
     for (const child of children) child.kill();
@@ -106,8 +116,20 @@ const fakeSlack = await startProcess("./fakeSlackProcess.ts", [], (line) => {
   for (const wake of answerWaiters.splice(0)) wake();
 });
 const slackBase = fakeSlack.words[0] ?? "";
+/** Answers that never came (a post to response_url failed): counted and printed, never waited for forever. */
+let lostAnswers = 0;
+const ANSWER_PATIENCE_MS = 15_000;
 async function answeredAtLeast(count: number): Promise<void> {
-  while (answered < count) await new Promise<void>((resolve) => answerWaiters.push(resolve));
+  while (answered + lostAnswers < count) {
+    const before = answered;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      answerWaiters.push(resolve);
+      timer = setTimeout(resolve, ANSWER_PATIENCE_MS);
+    });
+    clearTimeout(timer);
+    if (answered === before) lostAnswers = count - answered;
+  }
 }
 
 interface Bot {
@@ -163,7 +185,8 @@ async function closedLoop(bot: Bot, count: number, concurrency: number): Promise
   const worker = async () => {
     while (left > 0) {
       left -= 1;
-      samples.push(await post(bot.base, nextCommand(bot)));
+      const latency = await post(bot.base, nextCommand(bot));
+      if (Number.isFinite(latency)) samples.push(latency);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -182,7 +205,7 @@ async function openLoop(bot: Bot, rate: number, seconds: number): Promise<number
     if (wait > 0) await sleep(wait);
     acks.push(post(bot.base, nextCommand(bot)));
   }
-  return Promise.all(acks);
+  return (await Promise.all(acks)).filter(Number.isFinite);
 }
 
 /** Lets a bot finish its work (every answer in), then the machine settle, before the next block. */
@@ -258,6 +281,10 @@ console.log(
 );
 await bare.stop();
 await mb.stop();
+
+console.log(
+  `requests without an ack: ${failedAcks.length}${failedAcks.length ? ` (${[...new Set(failedAcks)].join("; ")})` : ""}; mailbrake answers that never came: ${lostAnswers}`,
+);
 
 const slow = await botProcess("mailbrake", 2000);
 await closedLoop(slow, 200, C);

@@ -7,8 +7,7 @@ import { LANGUAGES } from "../i18n/index.ts";
 
 export const STORE_VERSION = 1;
 
-export const personSchema = z.object({ platform: z.string(), id: z.string(), name: z.string() });
-export type Person = z.infer<typeof personSchema>;
+export type Person = z.infer<Schemas["personSchema"]>;
 
 export const MUTATIONS = ["block", "purge", "unblock", "recipient"] as const;
 export type MutationName = (typeof MUTATIONS)[number];
@@ -26,60 +25,16 @@ export const CONFIRMATION_STATUSES = [
 ] as const;
 export type ConfirmationStatus = (typeof CONFIRMATION_STATUSES)[number];
 
-export const confirmationSchema = z.object({
-  token: z.string(),
-  /** confirm: the click executes; offer: the click opens a confirmation for the clicker. */
-  kind: z.enum(["confirm", "offer"]),
-  mutation: z.enum(MUTATIONS),
-  hosting: z.string(),
-  args: z.object({ reason: z.string().optional(), email: z.string().optional() }),
-  /** Who may decide: the requester (or an admin); null for an offer anyone allowed may take. */
-  requester: personSchema.nullable(),
-  channel: z.string(),
-  language: z.enum(LANGUAGES),
-  createdAt: z.number(),
-  expiresAt: z.number(),
-  status: z.enum(CONFIRMATION_STATUSES),
-  decidedBy: personSchema.optional(),
-  decidedAt: z.number().optional(),
-  /** Where the decision was taken (platform and channel), for the audit of a reconciliation. */
-  decidedIn: z.object({ platform: z.string(), channel: z.string() }).optional(),
-  /** The process that claimed it for execution (`host/pid`): a reconciler skips live ones. */
-  executor: z.string().optional(),
-});
-export type Confirmation = z.infer<typeof confirmationSchema>;
+export type Confirmation = z.infer<Schemas["confirmationSchema"]>;
 
-export const messageRefSchema = z.object({ platform: z.string(), channel: z.string(), id: z.string() });
-export type MessageRef = z.infer<typeof messageRefSchema>;
+export type MessageRef = z.infer<Schemas["messageRefSchema"]>;
 
-export const followSchema = z.object({
-  hosting: z.string(),
-  mutation: z.enum(["purge", "unblock"]),
-  by: personSchema,
-  startedAt: z.number(),
-  fromState: z.string(),
-  refs: z.array(messageRefSchema),
-});
-export type Follow = z.infer<typeof followSchema>;
+export type Follow = z.infer<Schemas["followSchema"]>;
 export const followKey = (f: Pick<Follow, "hosting" | "startedAt">): string => `${f.hosting}:${f.startedAt}`;
 
-/** A hold: when it started; for a block the bot made, who confirmed it and why. */
-export const holdSchema = z.object({
-  since: z.number(),
-  exact: z.boolean(),
-  by: personSchema.optional(),
-  reason: z.string().optional(),
-});
-export type Hold = z.infer<typeof holdSchema>;
+export type Hold = z.infer<Schemas["holdSchema"]>;
 
-export const postEntrySchema = z.object({
-  status: z.enum(["sending", "sent", "skipped", "failed"]),
-  at: z.number(),
-  refs: z.array(messageRefSchema),
-});
-export type PostEntry = z.infer<typeof postEntrySchema>;
-
-const dedupeSchema = z.object({ expiresAt: z.number() });
+export type PostEntry = z.infer<Schemas["postEntrySchema"]>;
 
 export const AUDIT_EVENTS = [
   "request",
@@ -95,51 +50,137 @@ export const AUDIT_EVENTS = [
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
-export const auditRecordSchema = z.object({
-  at: z.number(),
-  event: z.enum(AUDIT_EVENTS),
-  platform: z.string(),
-  actorId: z.string(),
-  actorName: z.string(),
-  channel: z.string(),
-  command: z.string(),
-  hosting: z.string().optional(),
-  outcome: z.string(),
-  /** The provider's reference (task id, query id). */
-  reference: z.string().optional(),
-  /** Why, as the person gave it (a block's reason). */
-  reason: z.string().optional(),
-  /**
-   * The confirmation an action's records belong to: its "confirmed" record, then the one record
-   * that ends it (written by `finish`).
-   */
-  confirmation: z.string().optional(),
-});
-export type AuditRecord = z.infer<typeof auditRecordSchema>;
+export type AuditRecord = z.infer<Schemas["auditRecordSchema"]>;
 
-export const collectedErrorSchema = z.object({
-  /** When the error happened (the provider's date), ms. */
-  at: z.number(),
-  hosting: z.string(),
-  to: z.string(),
-  message: z.string(),
-});
-export type CollectedError = z.infer<typeof collectedErrorSchema>;
+export type CollectedError = z.infer<Schemas["collectedErrorSchema"]>;
 /** Two collected errors with the same key are the same error (appending is idempotent). */
 export const collectedErrorKey = (e: CollectedError): string => JSON.stringify([e.hosting, e.at, e.to, e.message]);
 
-export const documentSchema = z.object({
-  version: z.literal(STORE_VERSION),
-  confirmations: z.record(z.string(), confirmationSchema).default({}),
-  holds: z.record(z.string(), holdSchema).default({}),
-  follows: z.record(z.string(), followSchema).default({}),
-  /** Scheduled jobs' own state (cursors), one entry per job, each read through its job's schema. */
-  jobs: z.record(z.string(), z.unknown()).default({}),
-  /** The post ledger: one entry per idempotency key of a channel post. */
-  posts: z.record(z.string(), postEntrySchema).default({}),
-  /** Dedupe keys (a redelivered event), each with its lifetime. */
-  dedupe: z.record(z.string(), dedupeSchema).default({}),
-});
-export type StoreDocument = z.infer<typeof documentSchema>;
+export type StoreDocument = z.infer<Schemas["documentSchema"]>;
 
-export const emptyDocument = (): StoreDocument => documentSchema.parse({ version: STORE_VERSION });
+/** The document of a folder that has none yet: documentSchema's defaults (a test checks they match). */
+export const emptyDocument = (): StoreDocument => ({
+  version: STORE_VERSION,
+  confirmations: {},
+  holds: {},
+  follows: {},
+  jobs: {},
+  posts: {},
+  dedupe: {},
+});
+
+/** Builds every schema of the store: done the first time one is needed (storeSchemas). */
+function build() {
+  const personSchema = z.object({ platform: z.string(), id: z.string(), name: z.string() });
+
+  const confirmationSchema = z.object({
+    token: z.string(),
+    /** confirm: the click executes; offer: the click opens a confirmation for the clicker. */
+    kind: z.enum(["confirm", "offer"]),
+    mutation: z.enum(MUTATIONS),
+    hosting: z.string(),
+    args: z.object({ reason: z.string().optional(), email: z.string().optional() }),
+    /** Who may decide: the requester (or an admin); null for an offer anyone allowed may take. */
+    requester: personSchema.nullable(),
+    channel: z.string(),
+    language: z.enum(LANGUAGES),
+    createdAt: z.number(),
+    expiresAt: z.number(),
+    status: z.enum(CONFIRMATION_STATUSES),
+    decidedBy: personSchema.optional(),
+    decidedAt: z.number().optional(),
+    /** Where the decision was taken (platform and channel), for the audit of a reconciliation. */
+    decidedIn: z.object({ platform: z.string(), channel: z.string() }).optional(),
+    /** The process that claimed it for execution (`host/pid`): a reconciler skips live ones. */
+    executor: z.string().optional(),
+  });
+
+  const messageRefSchema = z.object({ platform: z.string(), channel: z.string(), id: z.string() });
+
+  const followSchema = z.object({
+    hosting: z.string(),
+    mutation: z.enum(["purge", "unblock"]),
+    by: personSchema,
+    startedAt: z.number(),
+    fromState: z.string(),
+    refs: z.array(messageRefSchema),
+  });
+
+  /** A hold: when it started; for a block the bot made, who confirmed it and why. */
+  const holdSchema = z.object({
+    since: z.number(),
+    exact: z.boolean(),
+    by: personSchema.optional(),
+    reason: z.string().optional(),
+  });
+
+  const postEntrySchema = z.object({
+    status: z.enum(["sending", "sent", "skipped", "failed"]),
+    at: z.number(),
+    refs: z.array(messageRefSchema),
+  });
+
+  const dedupeSchema = z.object({ expiresAt: z.number() });
+
+  const auditRecordSchema = z.object({
+    at: z.number(),
+    event: z.enum(AUDIT_EVENTS),
+    platform: z.string(),
+    actorId: z.string(),
+    actorName: z.string(),
+    channel: z.string(),
+    command: z.string(),
+    hosting: z.string().optional(),
+    outcome: z.string(),
+    /** The provider's reference (task id, query id). */
+    reference: z.string().optional(),
+    /** Why, as the person gave it (a block's reason). */
+    reason: z.string().optional(),
+    /**
+     * The confirmation an action's records belong to: its "confirmed" record, then the one record
+     * that ends it (written by `finish`).
+     */
+    confirmation: z.string().optional(),
+  });
+
+  const collectedErrorSchema = z.object({
+    /** When the error happened (the provider's date), ms. */
+    at: z.number(),
+    hosting: z.string(),
+    to: z.string(),
+    message: z.string(),
+  });
+
+  const documentSchema = z.object({
+    version: z.literal(STORE_VERSION),
+    confirmations: z.record(z.string(), confirmationSchema).default({}),
+    holds: z.record(z.string(), holdSchema).default({}),
+    follows: z.record(z.string(), followSchema).default({}),
+    /** Scheduled jobs' own state (cursors), one entry per job, each read through its job's schema. */
+    jobs: z.record(z.string(), z.unknown()).default({}),
+    /** The post ledger: one entry per idempotency key of a channel post. */
+    posts: z.record(z.string(), postEntrySchema).default({}),
+    /** Dedupe keys (a redelivered event), each with its lifetime. */
+    dedupe: z.record(z.string(), dedupeSchema).default({}),
+  });
+  return {
+    personSchema,
+    confirmationSchema,
+    messageRefSchema,
+    followSchema,
+    holdSchema,
+    postEntrySchema,
+    auditRecordSchema,
+    collectedErrorSchema,
+    documentSchema,
+  };
+}
+
+type Schemas = ReturnType<typeof build>;
+let built: Schemas | undefined;
+
+/**
+ * The store's schemas, built on first use: a one-shot command on a folder without a data file
+ * (a status of the sandbox) validates nothing with them, and building them costs a start ~7 ms.
+ */
+export const storeSchemas = (): Schemas => (built ??= build());

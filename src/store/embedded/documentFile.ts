@@ -6,7 +6,7 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { Low } from "lowdb";
 import { StoreError } from "../../errors.ts";
-import { documentSchema, emptyDocument, STORE_VERSION, type StoreDocument } from "../schema.ts";
+import { emptyDocument, STORE_VERSION, type StoreDocument, storeSchemas } from "../schema.ts";
 import { writeFileDurably } from "./durable.ts";
 
 /** lowdb's adapter: lowdb's own JSONFile shares one temp name between processes and never syncs. */
@@ -123,7 +123,7 @@ function parseDocument(file: string, text: string): StoreDocument {
       `Data file ${file} was written by a newer mailbrake (format ${version}; this one reads format ${STORE_VERSION}). Upgrade mailbrake; the file was left untouched.`,
     );
   }
-  const parsed = documentSchema.safeParse(raw);
+  const parsed = storeSchemas().documentSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
@@ -140,7 +140,7 @@ function parseDocument(file: string, text: string): StoreDocument {
 function moveOldLedger(doc: StoreDocument): StoreDocument {
   const old = (doc.jobs.ledger as { posts?: unknown } | undefined)?.posts;
   if (old && typeof old === "object") {
-    const parsed = documentSchema.shape.posts.safeParse(old);
+    const parsed = storeSchemas().documentSchema.shape.posts.safeParse(old);
     if (parsed.success) doc.posts = { ...parsed.data, ...doc.posts };
     delete doc.jobs.ledger;
   }

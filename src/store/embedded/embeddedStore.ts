@@ -19,14 +19,12 @@ import type {
 } from "../port.ts";
 import {
   type AuditRecord,
-  auditRecordSchema,
   type CollectedError,
   collectedErrorKey,
-  collectedErrorSchema,
   type Confirmation,
-  confirmationSchema,
   followKey,
   type StoreDocument,
+  storeSchemas,
 } from "../schema.ts";
 import { DocumentFile } from "./documentFile.ts";
 import { type FolderLock, folderLock, type LockOptions } from "./folderLock.ts";
@@ -65,8 +63,8 @@ export class EmbeddedStore implements StorePort {
   private constructor(private readonly options: EmbeddedOptions) {
     const folder = dirname(options.dataFile);
     this.doc = new DocumentFile(options.dataFile);
-    this.auditLog = new JsonlFile(join(folder, "audit.jsonl"), auditRecordSchema);
-    this.errorLog = new JsonlFile(join(folder, "errors.jsonl"), collectedErrorSchema);
+    this.auditLog = new JsonlFile(join(folder, "audit.jsonl"), () => storeSchemas().auditRecordSchema);
+    this.errorLog = new JsonlFile(join(folder, "errors.jsonl"), () => storeSchemas().collectedErrorSchema);
     this.lock = folderLock(folder, options.lock);
   }
 
@@ -115,7 +113,7 @@ export class EmbeddedStore implements StorePort {
   readonly confirmations = {
     create: async (fields: NewConfirmation): Promise<Confirmation> => {
       // Checked before it is written: one bad field would make the whole file refused at the next open.
-      const confirmation = confirmationSchema.parse({ ...fields, token: randomText(16, "base64url"), status: "pending" });
+      const confirmation = storeSchemas().confirmationSchema.parse({ ...fields, token: randomText(16, "base64url"), status: "pending" });
       return this.update((doc) => {
         const all = doc.confirmations;
         if (fields.requester) {

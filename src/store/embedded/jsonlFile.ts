@@ -13,7 +13,8 @@ const CHUNK = 64 * 1024;
 export class JsonlFile<T> {
   constructor(
     readonly path: string,
-    private readonly schema: z.ZodType<T>,
+    /** A record's schema, asked for when the first line is read (built on first use). */
+    private readonly schema: () => z.ZodType<T>,
   ) {}
 
   async ensureFolder(): Promise<void> {
@@ -146,7 +147,7 @@ export class JsonlFile<T> {
   private parse(line: string): T | undefined {
     if (!line) return undefined;
     try {
-      const parsed = this.schema.safeParse(JSON.parse(line));
+      const parsed = this.schema().safeParse(JSON.parse(line));
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined; // a line torn by a crash

@@ -8,10 +8,9 @@ import { readDocument } from "../embedded/documentFile.ts";
 import { JsonlFile } from "../embedded/jsonlFile.ts";
 import {
   type AuditRecord,
-  auditRecordSchema,
   type CollectedError,
-  collectedErrorSchema,
   followKey,
+  storeSchemas,
 } from "../schema.ts";
 import { errorKey } from "./errorKey.ts";
 
@@ -33,8 +32,8 @@ const CHUNK = 5_000;
 export async function importEmbedded(pool: pg.Pool, dataFile: string, now: number): Promise<ImportResult> {
   const folder = dirname(dataFile);
   const doc = await readDocument(dataFile);
-  const audit = await new JsonlFile<AuditRecord>(join(folder, "audit.jsonl"), auditRecordSchema).readAll();
-  const errors = await new JsonlFile<CollectedError>(join(folder, "errors.jsonl"), collectedErrorSchema).readAll();
+  const audit = await new JsonlFile<AuditRecord>(join(folder, "audit.jsonl"), () => storeSchemas().auditRecordSchema).readAll();
+  const errors = await new JsonlFile<CollectedError>(join(folder, "errors.jsonl"), () => storeSchemas().collectedErrorSchema).readAll();
   const client = await pool.connect();
   try {
     await client.query("SET statement_timeout = 0");

@@ -289,10 +289,7 @@ export class Sandbox implements HostingProvider {
       try {
         return this.step(work);
       } finally {
-        if (this.dirty) {
-          this.dirty = false;
-          this.world.touched();
-        }
+        this.takeChanges();
       }
     }
     return file.locked(async () => {
@@ -301,14 +298,18 @@ export class Sandbox implements HostingProvider {
       try {
         return this.step(work);
       } finally {
-        if (this.dirty) {
-          this.dirty = false;
-          // What changed the state may have made something fall due sooner.
-          this.world.touched();
-          await file.write(this.stamped());
-        }
+        if (this.takeChanges()) await file.write(this.stamped());
       }
     });
+  }
+
+  /** After a step: whether it changed the state (then to be saved). */
+  private takeChanges(): boolean {
+    if (!this.dirty) return false;
+    this.dirty = false;
+    // What changed the state may have made something fall due sooner.
+    this.world.touched();
+    return true;
   }
 
   private step<T>(work: () => T): T {

@@ -27,6 +27,7 @@ import {
   storeSchemas,
 } from "../schema.ts";
 import { DocumentFile } from "./documentFile.ts";
+import { pruneDecided } from "./pruneDecided.ts";
 import { type FolderLock, folderLock, type LockOptions } from "./folderLock.ts";
 import { JsonlFile } from "./jsonlFile.ts";
 import { RecentKeys } from "./recentKeys.ts";
@@ -396,22 +397,4 @@ export class EmbeddedStore implements StorePort {
     await this.auditLog.rewrite(kept);
     return all.length - kept.length;
   }
-}
-
-function pruneDecided(doc: StoreDocument, before: number): number {
-  let count = 0;
-  for (const [token, c] of Object.entries(doc.confirmations)) {
-    if (c.status === "executing" || c.status === "pending") {
-      if (c.status === "pending" && c.expiresAt < before) {
-        delete doc.confirmations[token];
-        count += 1;
-      }
-      continue;
-    }
-    if ((c.decidedAt ?? c.expiresAt) < before) {
-      delete doc.confirmations[token];
-      count += 1;
-    }
-  }
-  return count;
 }

@@ -1,36 +1,38 @@
 // The optional policy file (MAILBRAKE_CONFIG): roles, hosting aliases, channels.
 import { readFileSync } from "node:fs";
-import * as z from "zod";
+import * as z from "./zod.ts";
 import { ConfigError } from "./errors.ts";
 import { LANGUAGES } from "./i18n/index.ts";
 
 /** A principal: `slack:U123`, `slack-group:S123`, `discord:123`, `discord-role:456`, `console:*`. */
 const principal = z
   .string()
-  .regex(/^(console|slack|slack-group|discord|discord-role):[^\s]+$/, "such as slack:U0123");
+  .check(z.regex(/^(console|slack|slack-group|discord|discord-role):[^\s]+$/, "such as slack:U0123"));
+
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 const channelSchema = z.object({
-  slack: z.string().min(1).optional(),
-  discord: z.string().min(1).optional(),
-  language: z.enum(LANGUAGES).optional(),
+  slack: z.optional(nonEmpty()),
+  discord: z.optional(nonEmpty()),
+  language: z.optional(z.enum(LANGUAGES)),
 });
 
-export const policySchema = z
-  .object({
-    roles: z
-      .object({
-        admin: z.array(principal).default([]),
-        operator: z.array(principal).default([]),
-        viewer: z.array(principal).default([]),
-      })
-      .partial()
-      .default({}),
-    aliases: z.record(z.string().min(1), z.string().min(1)).default({}),
-    channels: channelSchema
-      .extend({ hostings: z.record(z.string().min(1), channelSchema).default({}) })
-      .default({ hostings: {} }),
-  })
-  .strict();
+export const policySchema = z.strictObject({
+  roles: z._default(
+    z.partial(
+      z.object({
+        admin: z._default(z.array(principal), []),
+        operator: z._default(z.array(principal), []),
+        viewer: z._default(z.array(principal), []),
+      }),
+    ),
+    {},
+  ),
+  aliases: z._default(z.record(nonEmpty(), nonEmpty()), {}),
+  channels: z._default(z.extend(channelSchema, { hostings: z._default(z.record(nonEmpty(), channelSchema), {}) }), {
+    hostings: {},
+  }),
+});
 
 export type Policy = z.infer<typeof policySchema> & { fromFile: boolean };
 

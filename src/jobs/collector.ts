@@ -3,7 +3,7 @@
 // de-duplicated against a per-hosting cursor, and a possible gap is recorded, never hidden.
 import type { Logger } from "pino";
 import { type Bounce, type HostingProvider, MAX_BOUNCES_PER_CALL } from "../hosting/port.ts";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { StorePort } from "../store/port.ts";
 import type { CollectedError, ErrorSource } from "./errorLog.ts";
 import { JobState } from "./jobState.ts";

@@ -1,10 +1,10 @@
 // One job's own state (cursors, open alerts), kept in the store under the job's name and read
 // through the job's zod schema. Only the running bot's jobs (the leader's) write it: the state
 // is loaded once, changed in memory during a run, and written back at the job's save points.
-import type * as z from "zod";
+import type * as z from "../zod.ts";
 import type { StorePort } from "../store/port.ts";
 
-export class JobState<S extends z.ZodType> {
+export class JobState<S extends z.ZodMiniType> {
   private value: z.infer<S> | undefined;
 
   constructor(

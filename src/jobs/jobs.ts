@@ -1,7 +1,7 @@
 // The scheduled work of a running bot: error collection, the daily report, hold-expiry
 // warnings and the state watch. `tick()` does whatever is due on the app's clock, so tests
 // (and the sandbox's `advance`) drive it without waiting; node-cron calls it in production.
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { Env } from "../config.ts";
 import { channelVoice } from "../core/announce.ts";
 import { KEEP_DECIDED_MS } from "../core/confirmations.ts";
@@ -34,7 +34,7 @@ const failureStateSchema = z.object({
   /** Jobs whose last run could not read something, and when that started. */
   open: z.record(z.string(), z.number()),
   /** When each job last failed to read something. */
-  lastFailedAt: z.record(z.string(), z.number()).optional(),
+  lastFailedAt: z.optional(z.record(z.string(), z.number())),
 });
 
 /** Retention of the store's histories and decided confirmations is applied this often. */

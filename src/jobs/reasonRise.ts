@@ -4,7 +4,7 @@
 // hosting that got new errors has its last hour read by reason and compared with its usual
 // rate (the day before that hour); a rise posts one alert per incident, with a Block offer.
 // The incident ends when the hour is quiet again; a later rise is a new incident.
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { channelLanguage } from "../core/announce.ts";
 import { HOLD_MS } from "../core/holds.ts";
 import type { Services } from "../core/services.ts";

@@ -9,7 +9,7 @@ import type { Collector } from "./collector.ts";
 import { chartProcess } from "./report/chartProcess.ts";
 import { type CronTimes, localDay } from "./cronTimes.ts";
 import type { ErrorSource } from "./errorLog.ts";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { JobState } from "./jobState.ts";
 import type { PostLedger } from "./postLedger.ts";
 import { buildReportReply } from "./report/buildReply.ts";
@@ -24,7 +24,7 @@ export const reportStateSchema = z.object({
   /** End of the last posted report's period, per channel group. */
   lastTo: z.record(z.string(), z.number()),
   /** When this job first ran: a report due before a fresh install was never missed. */
-  since: z.number().optional(),
+  since: z.optional(z.number()),
 });
 type ReportState = z.infer<typeof reportStateSchema>;
 

@@ -1,7 +1,7 @@
 // The store port: a set of operations, never a document a caller mutates and saves. Each
 // operation is atomic on its own (one statement in SQL, one locked read-modify-write in the
 // embedded store), so the port can be served by several processes and by a shared database.
-import type * as z from "zod";
+import type * as z from "../zod.ts";
 import type {
   AuditRecord,
   CollectedError,
@@ -89,8 +89,8 @@ export interface FollowOps {
 /** One job's own state, read and written through that job's schema. */
 export interface JobStateOps {
   /** The job's state; `initial` when none is kept (or when it no longer fits the schema). */
-  read<S extends z.ZodType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>>;
-  write<S extends z.ZodType>(job: string, schema: S, value: z.infer<S>): Promise<void>;
+  read<S extends z.ZodMiniType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>>;
+  write<S extends z.ZodMiniType>(job: string, schema: S, value: z.infer<S>): Promise<void>;
 }
 
 export type PostClaim = { kind: "claimed" } | { kind: "done"; entry: PostEntry };

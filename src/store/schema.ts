@@ -2,7 +2,7 @@
 // current state; the audit trail and the collected errors are append-only JSONL beside it
 // (DESIGN.md: lowdb rewrites the whole file). Every schema is an object, so a field can be
 // added (optional, or with a default) without a new format.
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { LANGUAGES } from "../i18n/index.ts";
 
 export const STORE_VERSION = 1;
@@ -79,20 +79,20 @@ function build() {
     kind: z.enum(["confirm", "offer"]),
     mutation: z.enum(MUTATIONS),
     hosting: z.string(),
-    args: z.object({ reason: z.string().optional(), email: z.string().optional() }),
+    args: z.object({ reason: z.optional(z.string()), email: z.optional(z.string()) }),
     /** Who may decide: the requester (or an admin); null for an offer anyone allowed may take. */
-    requester: personSchema.nullable(),
+    requester: z.nullable(personSchema),
     channel: z.string(),
     language: z.enum(LANGUAGES),
     createdAt: z.number(),
     expiresAt: z.number(),
     status: z.enum(CONFIRMATION_STATUSES),
-    decidedBy: personSchema.optional(),
-    decidedAt: z.number().optional(),
+    decidedBy: z.optional(personSchema),
+    decidedAt: z.optional(z.number()),
     /** Where the decision was taken (platform and channel), for the audit of a reconciliation. */
-    decidedIn: z.object({ platform: z.string(), channel: z.string() }).optional(),
+    decidedIn: z.optional(z.object({ platform: z.string(), channel: z.string() })),
     /** The process that claimed it for execution (`host/pid`): a reconciler skips live ones. */
-    executor: z.string().optional(),
+    executor: z.optional(z.string()),
   });
 
   const messageRefSchema = z.object({ platform: z.string(), channel: z.string(), id: z.string() });
@@ -110,8 +110,8 @@ function build() {
   const holdSchema = z.object({
     since: z.number(),
     exact: z.boolean(),
-    by: personSchema.optional(),
-    reason: z.string().optional(),
+    by: z.optional(personSchema),
+    reason: z.optional(z.string()),
   });
 
   const postEntrySchema = z.object({
@@ -130,17 +130,17 @@ function build() {
     actorName: z.string(),
     channel: z.string(),
     command: z.string(),
-    hosting: z.string().optional(),
+    hosting: z.optional(z.string()),
     outcome: z.string(),
     /** The provider's reference (task id, query id). */
-    reference: z.string().optional(),
+    reference: z.optional(z.string()),
     /** Why, as the person gave it (a block's reason). */
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     /**
      * The confirmation an action's records belong to: its "confirmed" record, then the one record
      * that ends it (written by `finish`).
      */
-    confirmation: z.string().optional(),
+    confirmation: z.optional(z.string()),
   });
 
   const collectedErrorSchema = z.object({
@@ -153,15 +153,15 @@ function build() {
 
   const documentSchema = z.object({
     version: z.literal(STORE_VERSION),
-    confirmations: z.record(z.string(), confirmationSchema).default({}),
-    holds: z.record(z.string(), holdSchema).default({}),
-    follows: z.record(z.string(), followSchema).default({}),
+    confirmations: z._default(z.record(z.string(), confirmationSchema), {}),
+    holds: z._default(z.record(z.string(), holdSchema), {}),
+    follows: z._default(z.record(z.string(), followSchema), {}),
     /** Scheduled jobs' own state (cursors), one entry per job, each read through its job's schema. */
-    jobs: z.record(z.string(), z.unknown()).default({}),
+    jobs: z._default(z.record(z.string(), z.unknown()), {}),
     /** The post ledger: one entry per idempotency key of a channel post. */
-    posts: z.record(z.string(), postEntrySchema).default({}),
+    posts: z._default(z.record(z.string(), postEntrySchema), {}),
     /** Dedupe keys (a redelivered event), each with its lifetime. */
-    dedupe: z.record(z.string(), dedupeSchema).default({}),
+    dedupe: z._default(z.record(z.string(), dedupeSchema), {}),
   });
   return {
     personSchema,

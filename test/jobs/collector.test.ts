@@ -1,5 +1,5 @@
 import pino from "pino";
-import * as z from "zod";
+import * as z from "../../src/zod.ts";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import type { Bounce, HostingProvider } from "../../src/hosting/port.ts";

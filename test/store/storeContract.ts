@@ -1,7 +1,7 @@
 // The store port's contract: one suite, run against every implementation (the embedded store
 // now, PostgreSQL later). `open` gives two handles on one store, as two processes would have.
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "../../src/zod.ts";
 import type { NewConfirmation, StorePort } from "../../src/store/port.ts";
 import type { AuditRecord, CollectedError } from "../../src/store/schema.ts";
 

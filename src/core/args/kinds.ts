@@ -1,7 +1,7 @@
 // The kinds of argument a command declares, each with its checks and limits. Text commands
 // and Discord's typed options are bound by the same rules (bind.ts); Discord's option
 // definitions, the help's usage lines and the command schema are read from here.
-import * as z from "zod";
+import * as z from "../../zod.ts";
 import type { Vars } from "../../i18n/index.ts";
 import { parseDuration } from "./duration.ts";
 

@@ -1,6 +1,6 @@
 // The HostingProvider over the OVHcloud API (DOMAIN.md's routes, used as the control panel
 // uses them). After a write whose answer was lost, the state is read back and reported.
-import type * as z from "zod";
+import type * as z from "../../zod.ts";
 import {
   type Bounce,
   HostingError,
@@ -157,7 +157,7 @@ export function tookEffect(action: MailAction, state: MailState): boolean | unde
 const knownState = (word: string): MailState =>
   MAIL_STATES.find((state) => state === word) ?? "unknown";
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string, hosting?: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, where: string, hosting?: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new HostingError("unknown", `OVHcloud answered ${where} with an unexpected shape`, { hosting });

@@ -1,26 +1,26 @@
 // The sandbox's whole state: what is persisted to the state file, validated on load.
 // The zod schemas are the single source of the types.
-import * as z from "zod";
+import * as z from "../../zod.ts";
 import { MAIL_STATES } from "../port.ts";
 
 export const STATE_VERSION = 1;
 
-const timestamp = z.number().int().nonnegative();
-const count = z.number().int().nonnegative();
+const timestamp = z.number().check(z.int(), z.nonnegative());
+const count = z.number().check(z.int(), z.nonnegative());
 
 export const trafficProfileSchema = z.object({
   /** Average mails per day sent by the site's scripts. */
-  dailyMails: z.number().nonnegative(),
+  dailyMails: z.number().check(z.nonnegative()),
   /** Share of mails that come back in error, 0..1. */
-  errorRate: z.number().min(0).max(1),
+  errorRate: z.number().check(z.minimum(0), z.maximum(1)),
   /** A newsletter sent on some weekdays, spread over one hour from `hourUtc`. */
-  newsletter: z
-    .object({
-      weekdays: z.array(z.number().int().min(0).max(6)),
-      hourUtc: z.number().int().min(0).max(23),
+  newsletter: z.optional(
+    z.object({
+      weekdays: z.array(z.number().check(z.int(), z.minimum(0), z.maximum(6))),
+      hourUtc: z.number().check(z.int(), z.minimum(0), z.maximum(23)),
       size: count,
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**
@@ -50,11 +50,13 @@ function rows<F extends Record<string, "text" | "count">>(fields: F) {
     }
     return true;
   };
-  return z.custom<z.infer<ReturnType<typeof build>>>().superRefine((value, ctx) => {
-    if (Array.isArray(value) && value.every(fits)) return;
-    checked ??= build();
-    for (const issue of checked.safeParse(value).error?.issues ?? []) ctx.addIssue({ ...issue });
-  });
+  return z.custom<z.infer<ReturnType<typeof build>>>().check(
+    z.superRefine((value, ctx) => {
+      if (Array.isArray(value) && value.every(fits)) return;
+      checked ??= build();
+      for (const issue of checked.safeParse(value).error?.issues ?? []) ctx.addIssue({ ...issue });
+    }),
+  );
 }
 
 /** A transition that completes later: an UNBLOCK (release) or a PURGE. */
@@ -69,7 +71,7 @@ const pendingSchema = z.discriminatedUnion("kind", [
 ]);
 
 export const hostingRecordSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   profile: trafficProfileSchema,
   state: z.enum(MAIL_STATES),
   maxPerDay: count,
@@ -87,18 +89,18 @@ export const hostingRecordSchema = z.object({
   errors: rows({ date: "text", to: "text", message: "text" }),
   /** Oldest first, one per UTC day; the newest VOLUME_DAYS are kept. */
   volumes: rows({ date: "text", volume: "count" }),
-  pending: pendingSchema.nullable(),
+  pending: z.nullable(pendingSchema),
 });
 
 export const sandboxStateSchema = z.object({
   version: z.literal(STATE_VERSION),
   /** PRNG state (mulberry32), so a reopened sandbox continues the same sequence. */
-  rngState: z.number().int(),
+  rngState: z.number().check(z.int()),
   /** The simulation has run up to this instant (a minute boundary). */
   simulatedUntil: timestamp,
   /** The OffsetClock's offset when saved (null for other clocks); open() restores it. */
-  clockOffset: z.number().nullable(),
-  nextTask: z.number().int().positive(),
+  clockOffset: z.nullable(z.number()),
+  nextTask: z.number().check(z.int(), z.positive()),
   hostings: z.array(hostingRecordSchema),
 });
 

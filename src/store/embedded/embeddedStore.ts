@@ -7,7 +7,7 @@
 import { randomText } from "../../random.ts";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type * as z from "zod";
+import type * as z from "../../zod.ts";
 import type { Retention } from "../retention.ts";
 import type {
   ClaimRequest,
@@ -229,12 +229,12 @@ export class EmbeddedStore implements StorePort {
   };
 
   readonly jobs = {
-    read: <S extends z.ZodType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>> =>
+    read: <S extends z.ZodMiniType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>> =>
       this.read((doc) => {
         const parsed = schema.safeParse(doc.jobs[job]);
         return parsed.success ? parsed.data : initial();
       }),
-    write: <S extends z.ZodType>(job: string, schema: S, value: z.infer<S>) =>
+    write: <S extends z.ZodMiniType>(job: string, schema: S, value: z.infer<S>) =>
       this.update((doc) => {
         doc.jobs[job] = schema.parse(value);
         return { result: undefined, changed: true };

@@ -5,7 +5,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { dirname } from "node:path";
-import type * as z from "zod";
+import type * as z from "../../zod.ts";
 import { appendLinesDurably, writeFileDurably } from "./durable.ts";
 
 const CHUNK = 64 * 1024;
@@ -14,7 +14,7 @@ export class JsonlFile<T> {
   constructor(
     readonly path: string,
     /** A record's schema, asked for when the first line is read (built on first use). */
-    private readonly schema: () => z.ZodType<T>,
+    private readonly schema: () => z.ZodMiniType<T>,
   ) {}
 
   async ensureFolder(): Promise<void> {

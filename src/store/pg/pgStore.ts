@@ -5,7 +5,7 @@
 // refused once another replica leads (see lease.ts).
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import type * as z from "zod";
+import type * as z from "../../zod.ts";
 import type {
   AuditOps,
   ClaimRequest,
@@ -229,12 +229,12 @@ export class PgStore implements StorePort {
   };
 
   readonly jobs: JobStateOps = {
-    read: async <S extends z.ZodType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>> => {
+    read: async <S extends z.ZodMiniType>(job: string, schema: S, initial: () => z.infer<S>): Promise<z.infer<S>> => {
       const { rows } = await this.db.query<{ body: unknown }>("SELECT body FROM mb_job_state WHERE job = $1", [job]);
       const parsed = schema.safeParse(rows[0]?.body);
       return parsed.success ? parsed.data : initial();
     },
-    write: async <S extends z.ZodType>(job: string, schema: S, value: z.infer<S>): Promise<void> => {
+    write: async <S extends z.ZodMiniType>(job: string, schema: S, value: z.infer<S>): Promise<void> => {
       const body = schema.parse(value);
       await this.jobWrite((q) =>
         q.query(

@@ -2,7 +2,7 @@
 // run (or two at once) copies nothing more.
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "../../../src/zod.ts";
 import { EmbeddedStore } from "../../../src/store/embedded/embeddedStore.ts";
 import { importEmbedded } from "../../../src/store/pg/importEmbedded.ts";
 import { openPgStore } from "../../../src/store/pg/open.ts";

@@ -1,7 +1,7 @@
 // The PostgreSQL store against the store contract (two replicas' handles on one database),
 // plus what only a shared database has: fenced job writes.
 import { afterEach, describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "../../../src/zod.ts";
 import { LeaseLostError } from "../../../src/store/pg/lease.ts";
 import { openPgStore } from "../../../src/store/pg/open.ts";
 import type { PgStore } from "../../../src/store/pg/pgStore.ts";

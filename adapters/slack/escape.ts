@@ -4,6 +4,9 @@ const WORD_JOINER = "\u2060";
 /** Looks like a backtick, but Slack does not read it as the start of code. */
 const GRAVE_LOOKALIKE = "\u02cb";
 
+/** Every character one of `slackText`'s replacements starts from. */
+const SPECIAL = /[&<>@`*_~]/;
+
 /**
  * Escapes Slack's control characters (&, <, >), which also defuses `<!channel>`, `<@U1>`,
  * `<#C1>` and `<url|label>`, and puts an invisible word joiner after an `@` that starts a
@@ -13,6 +16,8 @@ const GRAVE_LOOKALIKE = "\u02cb";
  * word (an address such as first_last@example.com) is left as it is.
  */
 export function slackText(text: string): string {
+  // Most labels and values have none of the characters below: nothing to replace.
+  if (!SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -66,9 +66,26 @@ export function toLanguage(locale: string | undefined | null): Language | undefi
 
 export type Vars = Record<string, string | number | undefined>;
 
+/**
+ * Translations without variables (labels, headings), per language: the same every time, and a
+ * card asks for several per command, each costing i18next a lookup through its options.
+ */
+const plainTexts = new Map<Language, Map<string, string>>();
+
 /** Translates `key` ("namespace:path.to.key", namespace defaults to core). */
-export function translate(language: Language, key: string, vars: Vars = {}): string {
-  return i18nInstance(language).t(key, { ...vars, lng: language });
+export function translate(language: Language, key: string, vars?: Vars): string {
+  if (vars && Object.keys(vars).length > 0) return i18nInstance(language).t(key, { ...vars, lng: language });
+  let texts = plainTexts.get(language);
+  if (!texts) {
+    texts = new Map();
+    plainTexts.set(language, texts);
+  }
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = i18nInstance(language).t(key, { lng: language });
+    texts.set(key, text);
+  }
+  return text;
 }
 
 /** A translator bound to one language. */

@@ -99,8 +99,11 @@ export class FolderLock {
       while (this.waiting.length > 0) {
         const next = this.waiting[0] as Turn;
         if (next.read && !(await this.heldElsewhere())) {
-          this.waiting.shift();
-          await next.work().then(next.resolve, next.reject);
+          // One look serves every read waiting in a row (a command's reads are asked together).
+          const reads = this.waiting.findIndex((turn) => !turn.read);
+          for (const turn of this.waiting.splice(0, reads === -1 ? this.waiting.length : reads)) {
+            await turn.work().then(turn.resolve, turn.reject);
+          }
           continue;
         }
         let release: () => Promise<void>;

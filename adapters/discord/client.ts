@@ -1,6 +1,7 @@
 // The discord.js client: gateway with the Guilds intent only (slash commands and buttons need
 // no privileged intent), REST base URL overridable, and no mentions in anything it sends.
 import { Client, type ClientOptions, GatewayIntentBits, REST, type RESTOptions } from "discord.js";
+import { nodeFetch } from "../../src/nodeFetch.ts";
 import { NO_MENTIONS } from "./payload.ts";
 
 export interface ClientSettings {
@@ -10,9 +11,6 @@ export interface ClientSettings {
 
 type MakeRequest = NonNullable<NonNullable<ClientOptions["rest"]>["makeRequest"]>;
 
-/** Node's Response has every member of the library's ResponseLike; only its stream typings differ. */
-const nodeFetch: MakeRequest = async (url, init) =>
-  (await fetch(url, init as RequestInit)) as unknown as Awaited<ReturnType<MakeRequest>>;
 
 /** The REST settings of every Discord client of ours, the gateway's and the poster's. */
 export const restOptions = (settings: ClientSettings): Partial<RESTOptions> => ({
@@ -20,10 +18,11 @@ export const restOptions = (settings: ClientSettings): Partial<RESTOptions> => (
   // 429s are waited out by the library; failed requests are retried a bounded number of times.
   retries: 2,
   timeout: 10_000,
-  // Node's own fetch, not the library's bundled undici: once @slack/bolt has loaded undici 7
-  // in the same process, the bundled undici 6 fails every upload ("action is not a
-  // function"), so the daily report and its chart never reached Discord.
-  makeRequest: nodeFetch,
+  // Not the library's bundled undici: once @slack/bolt has loaded undici 7 in the same process,
+  // the bundled undici 6 fails every upload ("action is not a function"), so the daily report
+  // and its chart never reached Discord. The Response's stream typings differ from the
+  // library's ResponseLike; every member it reads is there.
+  makeRequest: nodeFetch as unknown as MakeRequest,
 });
 
 export function createClient(settings: ClientSettings): Client {

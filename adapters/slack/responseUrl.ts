@@ -2,12 +2,12 @@
 // (node:http / node:https). Bolt's respond() goes through the global fetch, which costs about
 // four times the CPU of a plain request here: under a burst of commands that work competes with
 // the acknowledgements of the next ones. Like respond(), an answer that is not a 2xx is an error.
-import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { type ClientRequest, type IncomingMessage, request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { RespondArguments } from "@slack/bolt";
+import { keepAliveAgents as agents } from "../../src/nodeFetch.ts";
 
 const TIMEOUT_MS = 10_000;
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
 export type Answer = (responseUrl: string, message: RespondArguments) => Promise<void>;
 

@@ -6,6 +6,7 @@ import { App as BoltApp, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { App, RunningAdapter } from "../../src/app.ts";
 import { ConfigError } from "../../src/errors.ts";
+import { nodeFetch } from "../../src/nodeFetch.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { healthRoute, type SlackHealth } from "./health.ts";
 import { registerListeners } from "./listeners.ts";
@@ -57,6 +58,7 @@ export async function startSlack(app: App, options: SlackStartOptions = {}): Pro
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: bridge,
+    fetch: nodeFetch,
   };
   const auth = await verifyToken(token, clientOptions, {
     delaysMs: options.startRetryDelaysMs ?? START_RETRY_DELAYS_MS,

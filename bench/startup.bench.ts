@@ -3,7 +3,8 @@
 // `node -e 0` (goals ≤ 2× and ≤ 4×); one-shot `report all` (goal ≤ 1 s); the terminal chat's
 // prompt against a bare node start (goal ≤ 5×); the idle resident memory of the Slack+Discord
 // bot (against loopback fakes) against a process that only loads @slack/bolt and discord.js
-// (goal ≤ 1.15×). Medians of alternating runs.
+// (goal ≤ 1.15×), read twice: 3 s after start, and settled at 30 s, once V8's idle memory
+// reducer has shrunk both heaps. Medians of alternating runs.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -31,12 +32,12 @@ interface Run {
   env?: Record<string, string>;
   /** Resolve when stdout shows this (the process is then killed); otherwise at exit. */
   until?: string;
-  /** After `until`, wait this long and read the process's resident memory. */
-  idleMs?: number;
+  /** After `until`, read the process's resident memory at these times (ms). */
+  rssAtMs?: number[];
 }
 
 /** Wall time (ms) from spawn to exit or to the `until` text; resident memory when asked. */
-function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number }> {
+function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number[] }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, run.args, {
@@ -53,11 +54,13 @@ function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number }> {
       if (done || !run.until || !out.includes(run.until)) return;
       done = true;
       const elapsed = performance.now() - started;
-      let rss = 0;
-      if (run.idleMs) {
-        await sleep(run.idleMs);
+      const rss: number[] = [];
+      let waited = 0;
+      for (const at of run.rssAtMs ?? []) {
+        await sleep(at - waited);
+        waited = at;
         const status = await readFile(`/proc/${child.pid}/status`, "utf8");
-        rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+        rss.push(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
       }
       // Resolve once it is gone, so that its exit does not slow down the next run.
       child.once("close", () => resolve({ ms: elapsed, rss }));
@@ -68,19 +71,19 @@ function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number }> {
     child.on("close", (code) => {
       if (done) return;
       if (run.until || code !== 0) reject(new Error(`${run.args.join(" ")} exited with ${code}: ${out.slice(0, 500)}`));
-      else resolve({ ms: performance.now() - started, rss: 0 });
+      else resolve({ ms: performance.now() - started, rss: [] });
     });
   });
 }
 
 /** Alternates `subject` and `baseline` RUNS times; medians of each. */
-async function versus(subject: Run, baseline: Run, cwd: string, pick: "ms" | "rss" = "ms") {
+async function versus(subject: Run, baseline: Run, cwd: string) {
   const a: number[] = [];
   const b: number[] = [];
   await timed(subject, cwd);
   for (let i = 0; i < RUNS; i++) {
-    a.push((await timed(subject, cwd))[pick]);
-    b.push((await timed(baseline, cwd))[pick]);
+    a.push((await timed(subject, cwd)).ms);
+    b.push((await timed(baseline, cwd)).ms);
   }
   return { subject: median(a), baseline: median(b) };
 }
@@ -93,6 +96,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** When the idle processes' resident memory is read: soon after start, and once settled. */
+const RSS_AT_MS = [3000, 30_000];
 const dir = await mkdtemp(join(tmpdir(), "mb-bench-startup-"));
 const node = { args: ["-e", "0"] };
 
@@ -124,23 +129,27 @@ const bot: Run = {
     DISCORD_API_URL: discord.apiUrl,
   },
   until: "mailbrake started",
-  idleMs: 3000,
+  rssAtMs: RSS_AT_MS,
 };
 const libraries: Run = {
   args: ["--input-type=module", "-e", 'await import("@slack/bolt"); await import("discord.js"); console.log("loaded"); setInterval(() => {}, 1000);'],
   until: "loaded",
-  idleMs: 3000,
+  rssAtMs: RSS_AT_MS,
 };
 const rssRuns = 3;
-const botRss: number[] = [];
-const libRss: number[] = [];
+const botRss: number[][] = RSS_AT_MS.map(() => []);
+const libRss: number[][] = RSS_AT_MS.map(() => []);
 for (let i = 0; i < rssRuns; i++) {
   bot.env = { ...bot.env, PORT: String(await freePort()) };
-  botRss.push((await timed(bot, dir)).rss);
-  libRss.push((await timed(libraries, root)).rss);
+  (await timed(bot, dir)).rss.forEach((rss, at) => botRss[at]?.push(rss));
+  (await timed(libraries, root)).rss.forEach((rss, at) => libRss[at]?.push(rss));
 }
-const idle = { subject: median(botRss), baseline: median(libRss) };
-console.log(ratioLine("idle RSS, Slack+Discord bot", mb(idle.subject), "process loading @slack/bolt + discord.js", mb(idle.baseline), idle.subject / idle.baseline, 1.15));
+RSS_AT_MS.forEach((at, index) => {
+  const subject = median(botRss[index] ?? []);
+  const baseline = median(libRss[index] ?? []);
+  const what = `idle RSS, Slack+Discord bot, ${at / 1000} s after start${index === RSS_AT_MS.length - 1 ? " (settled)" : ""}`;
+  console.log(ratioLine(what, mb(subject), "process loading @slack/bolt + discord.js", mb(baseline), subject / baseline, 1.15));
+});
 await slack.close();
 await discord.stop();
 await rm(dir, { recursive: true, force: true });

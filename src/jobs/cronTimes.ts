@@ -33,7 +33,3 @@ export class CronTimes {
     void this.task.destroy();
   }
 }
-
-// Kept here for the jobs that import it with CronTimes; it lives on its own so that the
-// report (and a one-shot command) can use it without loading node-cron.
-export { localDay } from "./localDay.ts";

@@ -7,7 +7,8 @@ import type { Language } from "../i18n/index.ts";
 import { channelGroups } from "./channels.ts";
 import type { Collector } from "./collector.ts";
 import { chartProcess } from "./report/chartProcess.ts";
-import { type CronTimes, localDay } from "./cronTimes.ts";
+import { calendarDay } from "../hosting/providerDate.ts";
+import type { CronTimes } from "./cronTimes.ts";
 import type { ErrorSource } from "./errorLog.ts";
 import * as z from "../zod.ts";
 import { JobState } from "./jobState.ts";
@@ -62,7 +63,7 @@ export class ReportJob {
     const due = this.deps.times.lastAtOrBefore(now);
     if (due === undefined) return undefined;
     const { timeZone } = this.deps.settings;
-    if (localDay(due, timeZone) !== localDay(now, timeZone)) return undefined;
+    if (calendarDay(due, timeZone) !== calendarDay(now, timeZone)) return undefined;
     const { since } = this.state;
     if (since !== undefined && due < since) return undefined;
     return due;

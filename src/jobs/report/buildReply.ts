@@ -2,7 +2,7 @@
 // `/mail report` alike.
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
-import { localDay } from "../localDay.ts";
+import { calendarDay } from "../../hosting/providerDate.ts";
 import { renderChart } from "./chartProcess.ts";
 import { type DayPoint, gatherReport, type ReportDeps } from "./reportData.ts";
 import { formatDate } from "../../i18n/format.ts";
@@ -25,7 +25,7 @@ export function chartTitle(hostings: readonly string[], days: readonly DayPoint[
 export function chartFilename(hostings: readonly string[], at: number, timeZone: string): string {
   const who = hostings.length === 1 ? (hostings[0] ?? "all") : "all";
   const minute = new Date(at).toISOString().slice(11, 16).replace(":", "");
-  return `mailbrake-report-${who}-${localDay(at, timeZone)}-${minute}.png`;
+  return `mailbrake-report-${who}-${calendarDay(at, timeZone)}-${minute}.png`;
 }
 
 export async function buildReportReply(

@@ -4,7 +4,8 @@
 // prompt against a bare node start (goal ≤ 5×); the idle resident memory of the Slack+Discord
 // bot (against loopback fakes) against a process that only loads @slack/bolt and discord.js
 // (goal ≤ 1.15×), read twice: 3 s after start, and settled at 30 s, once V8's idle memory
-// reducer has shrunk both heaps. Medians of alternating runs.
+// reducer has shrunk both heaps; also against the same process scheduling one node-cron task
+// (no goal). Medians of alternating runs.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -131,24 +132,39 @@ const bot: Run = {
   until: "mailbrake started",
   rssAtMs: RSS_AT_MS,
 };
-const libraries: Run = {
-  args: ["--input-type=module", "-e", 'await import("@slack/bolt"); await import("discord.js"); console.log("loaded"); setInterval(() => {}, 1000);'],
+/** A process that only loads the chat libraries and idles (the issue's baseline). */
+const idleProcess = (code: string): Run => ({
+  args: ["--input-type=module", "-e", `await import("@slack/bolt"); await import("discord.js"); ${code} console.log("loaded"); setInterval(() => {}, 1000);`],
   until: "loaded",
   rssAtMs: RSS_AT_MS,
-};
+});
+const baselines = [
+  { name: "process loading @slack/bolt + discord.js", run: idleProcess(""), goal: 1.15 },
+  // node-cron (a fixed choice) reads the clock through Intl.DateTimeFormat, which pages in
+  // ICU's data: this baseline shows what is left of the bot's own share.
+  {
+    name: "the same scheduling one node-cron task",
+    run: idleProcess('(await import("node-cron")).default.schedule("* * * * *", () => {}, { timezone: "UTC" });'),
+    goal: undefined,
+  },
+];
 const rssRuns = 3;
-const botRss: number[][] = RSS_AT_MS.map(() => []);
-const libRss: number[][] = RSS_AT_MS.map(() => []);
+/** Resident memory per process and reading time: [bot, ...baselines][time][run]. */
+const readings: number[][][] = [bot, ...baselines].map(() => RSS_AT_MS.map(() => []));
 for (let i = 0; i < rssRuns; i++) {
   bot.env = { ...bot.env, PORT: String(await freePort()) };
-  (await timed(bot, dir)).rss.forEach((rss, at) => botRss[at]?.push(rss));
-  (await timed(libraries, root)).rss.forEach((rss, at) => libRss[at]?.push(rss));
+  const runs = [{ run: bot, cwd: dir }, ...baselines.map((b) => ({ run: b.run, cwd: root }))];
+  for (const [which, { run, cwd }] of runs.entries()) (await timed(run, cwd)).rss.forEach((rss, at) => readings[which]?.[at]?.push(rss));
 }
 RSS_AT_MS.forEach((at, index) => {
-  const subject = median(botRss[index] ?? []);
-  const baseline = median(libRss[index] ?? []);
-  const what = `idle RSS, Slack+Discord bot, ${at / 1000} s after start${index === RSS_AT_MS.length - 1 ? " (settled)" : ""}`;
-  console.log(ratioLine(what, mb(subject), "process loading @slack/bolt + discord.js", mb(baseline), subject / baseline, 1.15));
+  const subject = median(readings[0]?.[index] ?? []);
+  const when = `${at / 1000} s after start${index === RSS_AT_MS.length - 1 ? " (settled)" : ""}`;
+  baselines.forEach(({ name, goal }, b) => {
+    const baseline = median(readings[b + 1]?.[index] ?? []);
+    const what = `idle RSS, Slack+Discord bot, ${when}`;
+    if (goal !== undefined) console.log(ratioLine(what, mb(subject), name, mb(baseline), subject / baseline, goal));
+    else console.log(`  against ${name}: ${mb(baseline)} | ratio ${(subject / baseline).toFixed(2)}× (no goal)`);
+  });
 });
 await slack.close();
 await discord.stop();

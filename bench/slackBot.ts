@@ -1,9 +1,10 @@
 // The bot under test for bench/slack.bench.ts, in its own process (as in production, where
 // Slack is remote): either a bare Bolt app whose handler only acks, or mailbrake's Slack
-// adapter over the sandbox. Arguments: bare|mailbrake, the fake Slack API URL, provider latency (ms), signing
-// secret. Prints "READY <port> <command text>" once listening; then, for each "LOOP" line read on
-// its standard input, "LOOP <p99 ms> <max ms>": the event-loop delay since the previous one
-// (how long the process stood still at worst). Runs until killed.
+// adapter over the sandbox with its scheduled jobs running. Arguments: bare|mailbrake, the
+// fake Slack API URL, provider latency (ms), signing secret. Prints "READY <port> <command
+// text>" once listening; then, for each "LOOP" line read on its standard input, "LOOP <p99 ms>
+// <max ms>": the event-loop delay since the previous one (how long the process stood still at
+// worst). Runs until killed.
 import { mkdtemp } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +18,7 @@ import { startSlack } from "../adapters/slack/start.ts";
 import { createApp } from "../src/app.ts";
 import { ManualClock } from "../src/clock.ts";
 import { envSchema } from "../src/config.ts";
+import { startLeaderWork } from "../src/jobs/leaderWork.ts";
 import { Sandbox } from "../src/hosting/sandbox/index.ts";
 
 const [mode, apiUrl = "", latency = "0", SECRET = ""] = process.argv.slice(2);
@@ -50,6 +52,9 @@ async function mailbrake(apiUrl: string, latencyMs: number) {
   });
   const app = await createApp(env, { logger: pino({ level: "silent" }), provider: { provider: sandbox, clock, sandbox } });
   const slack = await startSlack(app, { host: "127.0.0.1", port: 0, retryConfig: { retries: 0 } });
+  // The scheduled jobs run as in a production bot (their first tick at once); on the fixed
+  // clock nothing more falls due, but the process keeps what running them costs.
+  await startLeaderWork(app);
   const [hosting] = await app.engine.hostings.list();
   return { port: slack.port ?? 0, text: `status ${hosting}` };
 }

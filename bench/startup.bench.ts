@@ -109,7 +109,7 @@ const status = await versus({ args: [bin, "status", "all"] }, node, dir);
 console.log(ratioLine("one-shot status all (sandbox)", ms(status.subject), "node -e 0", ms(status.baseline), status.subject / status.baseline, 4));
 
 const report = await versus({ args: [bin, "report", "all"] }, node, dir);
-console.log(ratioLine("one-shot report all (sandbox, chart drawn)", ms(report.subject), "1 s", ms(1000), report.subject / 1000, 1) + ` (node -e 0: ${ms(report.baseline)})`);
+console.log(`${ratioLine("one-shot report all (sandbox, chart drawn)", ms(report.subject), "1 s", ms(1000), report.subject / 1000, 1)} (node -e 0: ${ms(report.baseline)})`);
 
 const chat = await versus({ args: [bin, "chat"], until: "mailbrake> " }, node, dir);
 console.log(ratioLine("terminal chat ready (prompt shown)", ms(chat.subject), "node -e 0", ms(chat.baseline), chat.subject / chat.baseline, 5));
@@ -154,7 +154,9 @@ const readings: number[][][] = [bot, ...baselines].map(() => RSS_AT_MS.map(() =>
 for (let i = 0; i < rssRuns; i++) {
   bot.env = { ...bot.env, PORT: String(await freePort()) };
   const runs = [{ run: bot, cwd: dir }, ...baselines.map((b) => ({ run: b.run, cwd: root }))];
-  for (const [which, { run, cwd }] of runs.entries()) (await timed(run, cwd)).rss.forEach((rss, at) => readings[which]?.[at]?.push(rss));
+  for (const [which, { run, cwd }] of runs.entries()) {
+    for (const [at, rss] of (await timed(run, cwd)).rss.entries()) readings[which]?.[at]?.push(rss);
+  }
 }
 RSS_AT_MS.forEach((at, index) => {
   const subject = median(readings[0]?.[index] ?? []);

@@ -50,7 +50,10 @@ async function mailbrake(apiUrl: string, latencyMs: number) {
     SLACK_API_URL: apiUrl,
     MAILBRAKE_SLACK_CHANNEL: "CTEAM",
   });
-  const app = await createApp(env, { logger: pino({ level: "silent" }), provider: { provider: sandbox, clock, sandbox } });
+  const app = await createApp(env, {
+    logger: pino({ level: "silent" }),
+    provider: { provider: sandbox, clock, sandbox },
+  });
   const slack = await startSlack(app, { host: "127.0.0.1", port: 0, retryConfig: { retries: 0 } });
   // The scheduled jobs run as in a production bot (their first tick at once); on the fixed
   // clock nothing more falls due, but the process keeps what running them costs.
@@ -64,7 +67,9 @@ const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line !== "LOOP") return;
-  process.stdout.write(`LOOP ${(loop.percentile(99) / 1e6).toFixed(2)} ${(loop.max / 1e6).toFixed(2)}\n`);
+  process.stdout.write(
+    `LOOP ${(loop.percentile(99) / 1e6).toFixed(2)} ${(loop.max / 1e6).toFixed(2)}\n`,
+  );
   loop.reset();
 });
 process.stdout.write(`READY ${bot.port} ${bot.text}\n`);

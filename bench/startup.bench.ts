@@ -43,7 +43,13 @@ function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number[] }> {
     const started = performance.now();
     const child = spawn(process.execPath, run.args, {
       cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", MAILBRAKE_DATA_FILE: join(cwd, "mailbrake.json"), ...run.env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LANG: "C",
+        MAILBRAKE_DATA_FILE: join(cwd, "mailbrake.json"),
+        ...run.env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";
@@ -71,7 +77,8 @@ function timed(run: Run, cwd: string): Promise<{ ms: number; rss: number[] }> {
     child.stderr.on("data", watch);
     child.on("close", (code) => {
       if (done) return;
-      if (run.until || code !== 0) reject(new Error(`${run.args.join(" ")} exited with ${code}: ${out.slice(0, 500)}`));
+      if (run.until || code !== 0)
+        reject(new Error(`${run.args.join(" ")} exited with ${code}: ${out.slice(0, 500)}`));
       else resolve({ ms: performance.now() - started, rss: [] });
     });
   });
@@ -103,16 +110,45 @@ const dir = await mkdtemp(join(tmpdir(), "mb-bench-startup-"));
 const node = { args: ["-e", "0"] };
 
 const version = await versus({ args: [bin, "--version"] }, node, dir);
-console.log(ratioLine("mailbrake --version", ms(version.subject), "node -e 0", ms(version.baseline), version.subject / version.baseline, 2));
+console.log(
+  ratioLine(
+    "mailbrake --version",
+    ms(version.subject),
+    "node -e 0",
+    ms(version.baseline),
+    version.subject / version.baseline,
+    2,
+  ),
+);
 
 const status = await versus({ args: [bin, "status", "all"] }, node, dir);
-console.log(ratioLine("one-shot status all (sandbox)", ms(status.subject), "node -e 0", ms(status.baseline), status.subject / status.baseline, 4));
+console.log(
+  ratioLine(
+    "one-shot status all (sandbox)",
+    ms(status.subject),
+    "node -e 0",
+    ms(status.baseline),
+    status.subject / status.baseline,
+    4,
+  ),
+);
 
 const report = await versus({ args: [bin, "report", "all"] }, node, dir);
-console.log(`${ratioLine("one-shot report all (sandbox, chart drawn)", ms(report.subject), "1 s", ms(1000), report.subject / 1000, 1)} (node -e 0: ${ms(report.baseline)})`);
+console.log(
+  `${ratioLine("one-shot report all (sandbox, chart drawn)", ms(report.subject), "1 s", ms(1000), report.subject / 1000, 1)} (node -e 0: ${ms(report.baseline)})`,
+);
 
 const chat = await versus({ args: [bin, "chat"], until: "mailbrake> " }, node, dir);
-console.log(ratioLine("terminal chat ready (prompt shown)", ms(chat.subject), "node -e 0", ms(chat.baseline), chat.subject / chat.baseline, 5));
+console.log(
+  ratioLine(
+    "terminal chat ready (prompt shown)",
+    ms(chat.subject),
+    "node -e 0",
+    ms(chat.baseline),
+    chat.subject / chat.baseline,
+    5,
+  ),
+);
 
 // The bot with both chat platforms, against loopback fakes, idle after start-up.
 const slack = await FakeSlack.start();
@@ -134,7 +170,11 @@ const bot: Run = {
 };
 /** A process that only loads the chat libraries and idles (the issue's baseline). */
 const idleProcess = (code: string): Run => ({
-  args: ["--input-type=module", "-e", `await import("@slack/bolt"); await import("discord.js"); ${code} console.log("loaded"); setInterval(() => {}, 1000);`],
+  args: [
+    "--input-type=module",
+    "-e",
+    `await import("@slack/bolt"); await import("discord.js"); ${code} console.log("loaded"); setInterval(() => {}, 1000);`,
+  ],
   until: "loaded",
   rssAtMs: RSS_AT_MS,
 });
@@ -144,7 +184,9 @@ const baselines = [
   // ICU's data: this baseline shows what is left of the bot's own share.
   {
     name: "the same scheduling one node-cron task",
-    run: idleProcess('(await import("node-cron")).default.schedule("* * * * *", () => {}, { timezone: "UTC" });'),
+    run: idleProcess(
+      '(await import("node-cron")).default.schedule("* * * * *", () => {}, { timezone: "UTC" });',
+    ),
     goal: undefined,
   },
 ];
@@ -164,8 +206,12 @@ RSS_AT_MS.forEach((at, index) => {
   baselines.forEach(({ name, goal }, b) => {
     const baseline = median(readings[b + 1]?.[index] ?? []);
     const what = `idle RSS, Slack+Discord bot, ${when}`;
-    if (goal !== undefined) console.log(ratioLine(what, mb(subject), name, mb(baseline), subject / baseline, goal));
-    else console.log(`  against ${name}: ${mb(baseline)} | ratio ${(subject / baseline).toFixed(2)}× (no goal)`);
+    if (goal !== undefined)
+      console.log(ratioLine(what, mb(subject), name, mb(baseline), subject / baseline, goal));
+    else
+      console.log(
+        `  against ${name}: ${mb(baseline)} | ratio ${(subject / baseline).toFixed(2)}× (no goal)`,
+      );
   });
 });
 await slack.close();

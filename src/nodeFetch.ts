@@ -6,7 +6,10 @@
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
-export const keepAliveAgents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+export const keepAliveAgents = {
+  http: new HttpAgent({ keepAlive: true }),
+  https: new HttpsAgent({ keepAlive: true }),
+};
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -30,7 +33,11 @@ export async function nodeFetch(input: string | URL, init: NodeFetchInit = {}): 
   const send = secure ? httpsRequest : httpRequest;
 
   return new Promise<Response>((resolve, reject) => {
-    const req = send(url, { method, headers: Object.fromEntries(headers), agent: secure ? keepAliveAgents.https : keepAliveAgents.http });
+    const req = send(url, {
+      method,
+      headers: Object.fromEntries(headers),
+      agent: secure ? keepAliveAgents.https : keepAliveAgents.http,
+    });
     const abort = () => req.destroy(init.signal?.reason);
     init.signal?.addEventListener("abort", abort, { once: true });
     const settle = () => init.signal?.removeEventListener("abort", abort);
@@ -53,7 +60,13 @@ export async function nodeFetch(input: string | URL, init: NodeFetchInit = {}): 
           return;
         }
         const nullBody = NULL_BODY_STATUSES.has(status) || method === "HEAD";
-        resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? "", headers: responseHeaders(res) }));
+        resolve(
+          new Response(nullBody ? null : Buffer.concat(chunks), {
+            status,
+            statusText: res.statusMessage ?? "",
+            headers: responseHeaders(res),
+          }),
+        );
       });
     });
     req.end(body);
@@ -61,7 +74,10 @@ export async function nodeFetch(input: string | URL, init: NodeFetchInit = {}): 
 }
 
 /** The request body as bytes; a FormData or URLSearchParams also sets its content type. */
-async function bytes(body: BodyInit | null | undefined, headers: Headers): Promise<Uint8Array | undefined> {
+async function bytes(
+  body: BodyInit | null | undefined,
+  headers: Headers,
+): Promise<Uint8Array | undefined> {
   if (body === null || body === undefined) return undefined;
   if (typeof body === "string") return Buffer.from(body);
   if (body instanceof Uint8Array) return body;
@@ -75,6 +91,7 @@ async function bytes(body: BodyInit | null | undefined, headers: Headers): Promi
 function responseHeaders(res: IncomingMessage): Headers {
   const headers = new Headers();
   const raw = res.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    headers.append(raw[i] as string, raw[i + 1] as string);
   return headers;
 }

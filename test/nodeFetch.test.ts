@@ -21,7 +21,12 @@ async function serve(answer: (req: IncomingMessage, res: ServerResponse) => void
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      seen.push({ method: req.method ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), socket: req.socket });
+      seen.push({
+        method: req.method ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        socket: req.socket,
+      });
       answer(req, res);
     });
   });
@@ -45,7 +50,10 @@ describe("nodeFetch", () => {
     });
     const first = await nodeFetch(`${s.base}/api/chat.postMessage`, {
       method: "post",
-      headers: { Authorization: "Bearer xoxb-test", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Authorization: "Bearer xoxb-test",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: "channel=C1&text=h%C3%A9",
     });
     expect(first.status).toBe(201);
@@ -55,7 +63,14 @@ describe("nodeFetch", () => {
     expect(first.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
     expect(await first.json()).toEqual({ ok: true });
     await (await nodeFetch(`${s.base}/again`)).text();
-    expect(s.seen.map(({ method, body, headers }) => ({ method, body, auth: headers.authorization, length: headers["content-length"] }))).toEqual([
+    expect(
+      s.seen.map(({ method, body, headers }) => ({
+        method,
+        body,
+        auth: headers.authorization,
+        length: headers["content-length"],
+      })),
+    ).toEqual([
       { method: "POST", body: "channel=C1&text=h%C3%A9", auth: "Bearer xoxb-test", length: "23" },
       { method: "GET", body: "", auth: undefined, length: undefined },
     ]);
@@ -66,17 +81,31 @@ describe("nodeFetch", () => {
     const s = await serve((_req, res) => res.end("ok"));
     const form = new FormData();
     form.append("payload_json", '{"content":"report"}');
-    form.append("files[0]", new Blob([Buffer.from("PNG chart bytes")], { type: "image/png" }), "chart.png");
+    form.append(
+      "files[0]",
+      new Blob([Buffer.from("PNG chart bytes")], { type: "image/png" }),
+      "chart.png",
+    );
     await nodeFetch(`${s.base}/upload`, { method: "POST", body: form });
     await nodeFetch(`${s.base}/form`, { method: "POST", body: new URLSearchParams({ a: "1 2" }) });
 
     const multipart = s.seen[0];
-    const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(multipart?.headers["content-type"] ?? "")?.[1];
+    const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(
+      multipart?.headers["content-type"] ?? "",
+    )?.[1];
     expect(boundary).toBeTruthy();
-    expect(multipart?.body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="payload_json"\r\n\r\n{"content":"report"}`);
-    expect(multipart?.body).toContain('name="files[0]"; filename="chart.png"\r\nContent-Type: image/png\r\n\r\nPNG chart bytes');
-    expect(Number(multipart?.headers["content-length"])).toBe(Buffer.byteLength(multipart?.body ?? ""));
-    expect(s.seen[1]?.headers["content-type"]).toBe("application/x-www-form-urlencoded;charset=UTF-8");
+    expect(multipart?.body).toContain(
+      `--${boundary}\r\nContent-Disposition: form-data; name="payload_json"\r\n\r\n{"content":"report"}`,
+    );
+    expect(multipart?.body).toContain(
+      'name="files[0]"; filename="chart.png"\r\nContent-Type: image/png\r\n\r\nPNG chart bytes',
+    );
+    expect(Number(multipart?.headers["content-length"])).toBe(
+      Buffer.byteLength(multipart?.body ?? ""),
+    );
+    expect(s.seen[1]?.headers["content-type"]).toBe(
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    );
     expect(s.seen[1]?.body).toBe("a=1+2");
   });
 
@@ -96,7 +125,9 @@ describe("nodeFetch", () => {
     const moved = await nodeFetch(`${s.base}/moved`);
     expect(moved.status).toBe(302);
     expect(moved.headers.get("location")).toBe("/elsewhere");
-    await expect(nodeFetch(`${s.base}/moved`, { redirect: "error" })).rejects.toThrow("unexpected redirect (302)");
+    await expect(nodeFetch(`${s.base}/moved`, { redirect: "error" })).rejects.toThrow(
+      "unexpected redirect (302)",
+    );
   });
 
   it("an abort ends a request the server holds, with the signal's reason", async () => {

@@ -11,7 +11,6 @@ export interface ClientSettings {
 
 type MakeRequest = NonNullable<NonNullable<ClientOptions["rest"]>["makeRequest"]>;
 
-
 /** The REST settings of every Discord client of ours, the gateway's and the poster's. */
 export const restOptions = (settings: ClientSettings): Partial<RESTOptions> => ({
   ...(settings.apiUrl ? { api: settings.apiUrl.replace(/\/+$/, "") } : {}),

@@ -24,7 +24,6 @@ import type {
 import type { Retention } from "../retention.ts";
 import {
   type AuditRecord,
-  type CollectedError,
   type Confirmation,
   type Follow,
   followKey,
@@ -33,17 +32,12 @@ import {
   type PostEntry,
 } from "../schema.ts";
 import { guardPool } from "./connection.ts";
-import { errorKey } from "./errorKey.ts";
 import { fenced, PgLease } from "./lease.ts";
-import { inTransaction } from "./transaction.ts";
-
-/** Errors read a page at a time by `errors.scan`. */
-const SCAN_PAGE = 5_000;
+import { pgErrorOps } from "./pgErrors.ts";
+import { inTransaction, type Queryable } from "./transaction.ts";
 
 /** Decided confirmations are kept this long so late clicks learn who decided (as embedded). */
 const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
-
-type Queryable = Pick<pg.Pool, "query">;
 
 export interface PgStoreOptions {
   audit: Retention;
@@ -56,6 +50,7 @@ export class PgStore implements StorePort {
   private readonly db: pg.Pool;
   /** Appends before the audit's count bound is next checked (shared by the fenced views). */
   private readonly auditCheck: { left: number };
+  readonly errors: CollectedErrorOps;
 
   constructor(
     readonly pool: pg.Pool,
@@ -67,6 +62,7 @@ export class PgStore implements StorePort {
     this.db = guardPool(pool);
     this.lease = new PgLease(this.db);
     this.auditCheck = auditCheck ?? { left: 0 };
+    this.errors = pgErrorOps(this.db, (write) => this.jobWrite(write));
   }
 
   /** The same store, with every job write fenced by the leader's `term`. */
@@ -329,60 +325,6 @@ export class PgStore implements StorePort {
     );
     return rowCount ?? 0;
   }
-
-  readonly errors: CollectedErrorOps = {
-    appendMany: async (errors: readonly CollectedError[]) => {
-      if (errors.length === 0) return;
-      const keys = errors.map(errorKey);
-      await this.jobWrite((q) =>
-        q.query(
-          `INSERT INTO mb_errors (key, at, hosting, recipient, message)
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[])
-           ON CONFLICT (key) DO NOTHING`,
-          [keys, errors.map((e) => e.at), errors.map((e) => e.hosting), errors.map((e) => e.to), errors.map((e) => e.message)],
-        ),
-      );
-    },
-    between: async (from: number, to: number, hostings?: ReadonlySet<string>) => {
-      const params: unknown[] = [from, to];
-      let where = "at >= $1 AND at < $2";
-      if (hostings) {
-        params.push([...hostings]);
-        where += " AND hosting = ANY($3::text[])";
-      }
-      const { rows } = await this.db.query<{ at: string; hosting: string; recipient: string; message: string }>(
-        `SELECT at, hosting, recipient, message FROM mb_errors WHERE ${where} ORDER BY at, id`,
-        params,
-      );
-      return rows.map((r) => ({ at: Number(r.at), hosting: r.hosting, to: r.recipient, message: r.message }));
-    },
-    scan: async (from, to, hostings, visit) => {
-      // Page by page in (at, id) order, so a report over many errors holds one page at a time.
-      let after: { at: string; id: string } | undefined;
-      for (;;) {
-        const params: unknown[] = [from, to];
-        let where = "at >= $1 AND at < $2";
-        if (hostings) {
-          params.push([...hostings]);
-          where += ` AND hosting = ANY($${params.length}::text[])`;
-        }
-        if (after) {
-          params.push(after.at, after.id);
-          where += ` AND (at, id) > ($${params.length - 1}::bigint, $${params.length}::bigint)`;
-        }
-        const { rows } = await this.pool.query<{ id: string; at: string; hosting: string; recipient: string; message: string }>(
-          `SELECT id, at, hosting, recipient, message FROM mb_errors WHERE ${where} ORDER BY at, id LIMIT ${SCAN_PAGE}`,
-          params,
-        );
-        for (const r of rows) visit({ at: Number(r.at), hosting: r.hosting, to: r.recipient, message: r.message });
-        const last = rows[rows.length - 1];
-        if (!last || rows.length < SCAN_PAGE) return;
-        after = { at: last.at, id: last.id };
-      }
-    },
-    prune: (before: number) =>
-      this.jobWrite(async (q) => (await q.query("DELETE FROM mb_errors WHERE at < $1", [before])).rowCount ?? 0),
-  };
 
   private dedupeClaims = 0;
 

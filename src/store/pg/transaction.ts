@@ -2,6 +2,9 @@
 // throws, the client always returned to the pool.
 import type pg from "pg";
 
+/** What one statement runs on: the pool, or a transaction's client. */
+export type Queryable = Pick<pg.Pool, "query">;
+
 export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,

@@ -1,5 +1,6 @@
 // The hosting-mail port: what mailbrake needs from a provider of web hostings
 // (DOMAIN.md). The embedded sandbox and the OVHcloud API both implement it.
+import type { CallLane } from "./callLane.ts";
 
 /** The states of the published model (`hosting.web.mail.StateEnum`). */
 export const MAIL_STATES = ["ok", "force", "ko", "bounce", "spam", "purging"] as const;
@@ -65,6 +66,8 @@ export interface HostingProvider {
   bounces(hosting: string, limit: number): Promise<Bounce[]>;
   /** Sent-volume history, newest first. */
   volumes(hosting: string): Promise<Volume[]>;
+  /** The same provider, its calls counted as `lane`'s in a call budget (when it has one). */
+  forLane?(lane: CallLane): HostingProvider;
 }
 
 export type HostingErrorCode =

@@ -18,7 +18,6 @@ import { ReportJob } from "./reportJob.ts";
 import { realSleep, type Sleep, withRetry } from "./retry.ts";
 import { Scheduler } from "./scheduler.ts";
 import { type JobSettings, jobSettings } from "./settings.ts";
-import { asJob } from "../hosting/callLane.ts";
 import { callPlan, type JobIntervals } from "../hosting/callPlan.ts";
 import { ReasonRise } from "./reasonRise.ts";
 import { StateWatch } from "./watch.ts";
@@ -110,7 +109,10 @@ export class Jobs {
     const times = new CronTimes(settings.reportCron, settings.timeZone);
     const errors = app.services.store.errors;
     const names = () => app.engine.hostings.list();
-    const jobs = new Jobs(app.services, names, settings, errors, times, options.sleep ?? realSleep, options.concurrency ?? 16);
+    // The jobs' calls wait behind people's in the provider's call budget.
+    const { provider } = app.services;
+    const services = { ...app.services, provider: provider.forLane?.("job") ?? provider };
+    const jobs = new Jobs(services, names, settings, errors, times, options.sleep ?? realSleep, options.concurrency ?? 16);
     await Promise.all([jobs.collector.load(), jobs.report.load(), jobs.watch.load(), jobs.failures.load(), jobs.rise.load()]);
     jobs.detach = app.reports.attach(jobs.report);
     return jobs;
@@ -118,8 +120,7 @@ export class Jobs {
 
   /** Everything due now: error polls, the state watch, hold warnings, an owed report. */
   tick(): Promise<void> {
-    // The jobs' calls wait behind people's in the provider's call budget.
-    return asJob(() => this.tickNow());
+    return this.tickNow();
   }
 
   /**
@@ -177,11 +178,10 @@ export class Jobs {
   start(): void {
     const { timeZone, reportCron } = this.settings;
     this.scheduler.add("tick", "* * * * *", timeZone, () => this.tick(), LANE);
-    const report = () =>
-      asJob(async () => {
-        const names = (await this.namesOrReport()) ?? this.lastNames;
-        if (names) await this.report.runIfOwed(names);
-      });
+    const report = async () => {
+      const names = (await this.namesOrReport()) ?? this.lastNames;
+      if (names) await this.report.runIfOwed(names);
+    };
     this.scheduler.add("report", reportCron, timeZone, report, LANE);
     void this.scheduler.runOnce(LANE, () => this.tick());
   }

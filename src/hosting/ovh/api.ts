@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { HostingError } from "../port.ts";
-import { currentLane } from "../callLane.ts";
+import type { CallLane } from "../callLane.ts";
 import type { CallBudget } from "./budget.ts";
 import type { NodeOvhClient } from "./client.ts";
 import { type Classified, classify } from "./errors.ts";
@@ -61,11 +61,11 @@ export class OvhApi {
    * A read: retried on transient failures; throws a HostingError. A Retry-After is honoured
    * when the wait fits in the read's deadline (one call's timeout); otherwise it gives up at once.
    */
-  async read(path: string, params: Params = {}, hosting?: string): Promise<unknown> {
+  async read(path: string, params: Params = {}, hosting?: string, lane: CallLane = "person"): Promise<unknown> {
     const now = this.options.now ?? Date.now;
     const giveUpAt = now() + this.options.timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.once("GET", path, params, hosting);
+      const outcome = await this.once("GET", path, params, hosting, lane);
       if (outcome.ok) return outcome.value;
       if (!outcome.retryable || attempt >= this.retry.retries) throw outcome.error;
       const asked = outcome.retryAfterMs;
@@ -75,8 +75,8 @@ export class OvhApi {
   }
 
   /** A write: sent once (again only if its signature was refused, so it was not applied). */
-  write(method: "PUT" | "POST", path: string, body: Params, hosting?: string): Promise<Outcome<unknown>> {
-    return this.once(method, path, body, hosting);
+  write(method: "PUT" | "POST", path: string, body: Params, hosting?: string, lane: CallLane = "person"): Promise<Outcome<unknown>> {
+    return this.once(method, path, body, hosting, lane);
   }
 
   /** Server time minus local time (seconds), once synced. */
@@ -92,29 +92,29 @@ export class OvhApi {
     return outcome.value;
   }
 
-  private async once(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
-    let outcome = await this.attempt(method, path, params, hosting);
+  private async once(method: string, path: string, params: Params, hosting: string | undefined, lane: CallLane): Promise<Outcome<unknown>> {
+    let outcome = await this.attempt(method, path, params, hosting, lane);
     if (!outcome.ok && outcome.resync && this.options.signed) {
       this.log.warn({ method, path, queryId: outcome.error.details.queryId }, "signature refused for its timestamp: re-syncing the clock");
       this.synced = false;
-      outcome = await this.attempt(method, path, params, hosting);
+      outcome = await this.attempt(method, path, params, hosting, lane);
     }
     return outcome;
   }
 
-  private async attempt(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+  private async attempt(method: string, path: string, params: Params, hosting: string | undefined, lane: CallLane): Promise<Outcome<unknown>> {
     // Also the first OAuth2 call: one token request rather than one per concurrent caller.
     if (!this.synced) {
       const sync = await this.syncTime();
       // The request itself was never sent: whatever the time check's failure, nothing was applied.
       if (!sync.ok) return { ...sync, maybeApplied: false };
     }
-    return this.send(method, path, params, hosting);
+    return this.send(method, path, params, hosting, lane);
   }
 
-  /** One /auth/time call shared by every caller waiting for it. */
+  /** One /auth/time call shared by every caller waiting for it (a person among them, maybe). */
   private syncTime(): Promise<Outcome<number>> {
-    this.syncing ??= this.send("GET", "/auth/time", {}).then((outcome) => {
+    this.syncing ??= this.send("GET", "/auth/time", {}, undefined, "person").then((outcome) => {
       this.syncing = null;
       if (!outcome.ok) return outcome;
       const time = Number(outcome.value);
@@ -130,9 +130,9 @@ export class OvhApi {
     return this.syncing;
   }
 
-  private async send(method: string, path: string, params: Params, hosting?: string): Promise<Outcome<unknown>> {
+  private async send(method: string, path: string, params: Params, hosting: string | undefined, lane: CallLane): Promise<Outcome<unknown>> {
     // Every call counts against the fair-use budget, a person's before a job's.
-    await this.options.budget?.take(currentLane());
+    await this.options.budget?.take(lane);
     return this.limiter.run(async () => {
       const trace: CallTrace = {};
       try {

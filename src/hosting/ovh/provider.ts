@@ -14,6 +14,7 @@ import {
   type MailState,
   type Volume,
 } from "../port.ts";
+import type { CallLane } from "../callLane.ts";
 import type { Outcome, OvhApi } from "./api.ts";
 import { bounceList, emailInfo, hostingNames, volumeList } from "./shapes.ts";
 
@@ -22,7 +23,15 @@ const emailPath = (hosting: string) => `/hosting/web/${encodeURIComponent(hostin
 export class OvhProvider implements HostingProvider {
   readonly kind = "ovh";
 
-  constructor(readonly api: OvhApi) {}
+  constructor(
+    readonly api: OvhApi,
+    /** Whose calls these are, for the fair-use budget: a person's go first. */
+    private readonly lane: CallLane = "person",
+  ) {}
+
+  forLane(lane: CallLane): OvhProvider {
+    return new OvhProvider(this.api, lane);
+  }
 
   /** Calls in flight now and the most ever at once (benchmarks, doctor). */
   stats(): { inFlight: number; peakInFlight: number; concurrency: number } {
@@ -31,12 +40,12 @@ export class OvhProvider implements HostingProvider {
   }
 
   async listHostings(): Promise<string[]> {
-    return parse(hostingNames, await this.api.read("/hosting/web"), "GET /hosting/web");
+    return parse(hostingNames, await this.api.read("/hosting/web", {}, undefined, this.lane), "GET /hosting/web");
   }
 
   async getMail(hosting: string): Promise<HostingMail> {
     const path = emailPath(hosting);
-    const info = parse(emailInfo, await this.api.read(path, {}, hosting), `GET ${path}`, hosting);
+    const info = parse(emailInfo, await this.api.read(path, {}, hosting, this.lane), `GET ${path}`, hosting);
     const { sentToday, maxPerDay, sent, bounce } = info;
     const mail: HostingMail = { state: knownState(info.state), sentToday, maxPerDay, sent, bounce, reportRecipient: info.email ?? "" };
     if (mail.state === "unknown") mail.stateName = info.state;
@@ -47,7 +56,7 @@ export class OvhProvider implements HostingProvider {
     if (!MAIL_ACTIONS.includes(action)) {
       throw new HostingError("invalid", `Unknown action ${JSON.stringify(action)}`, { hosting });
     }
-    const outcome = await this.api.write("POST", `${emailPath(hosting)}/request`, { action }, hosting);
+    const outcome = await this.api.write("POST", `${emailPath(hosting)}/request`, { action }, hosting, this.lane);
     if (outcome.ok) return typeof outcome.value === "string" ? outcome.value : JSON.stringify(outcome.value ?? "");
     // A 400 or 409 to an action (whose only field is valid) is a refusal in this state. Its
     // wording is the provider's own and undocumented: the state is read back, never parsed.
@@ -59,7 +68,7 @@ export class OvhProvider implements HostingProvider {
   }
 
   async setReportRecipient(hosting: string, email: string): Promise<void> {
-    const outcome = await this.api.write("PUT", emailPath(hosting), { email }, hosting);
+    const outcome = await this.api.write("PUT", emailPath(hosting), { email }, hosting, this.lane);
     if (outcome.ok) return;
     if (outcome.maybeApplied) {
       const mail = await this.readBack(hosting, outcome.error);
@@ -76,7 +85,7 @@ export class OvhProvider implements HostingProvider {
     if (count === 0) return [];
     const path = `${emailPath(hosting)}/bounces`;
     // `limit` is required by the published model (at most 100): always sent.
-    const answer = await this.noneIfAbsent(hosting, () => this.api.read(path, { limit: count }, hosting));
+    const answer = await this.noneIfAbsent(hosting, () => this.api.read(path, { limit: count }, hosting, this.lane));
     return parse(bounceList, answer, `GET ${path}`, hosting).map((b) => ({
       date: b.date,
       to: b.to ?? null,
@@ -86,7 +95,7 @@ export class OvhProvider implements HostingProvider {
 
   async volumes(hosting: string): Promise<Volume[]> {
     const path = `${emailPath(hosting)}/volumes`;
-    const answer = await this.noneIfAbsent(hosting, () => this.api.read(path, {}, hosting));
+    const answer = await this.noneIfAbsent(hosting, () => this.api.read(path, {}, hosting, this.lane));
     return parse(volumeList, answer, `GET ${path}`, hosting).map((v) => ({ date: v.date, volume: v.volume ?? null }));
   }
 

@@ -2,7 +2,6 @@
 // a person's command served before the jobs' waiting calls, the jobs' intervals stretched
 // when an account has many hostings. Time is a fake timer: nothing waits on the wall clock.
 import { afterEach, describe, expect, it } from "vitest";
-import { asJob } from "../../../src/hosting/callLane.ts";
 import { callPlan } from "../../../src/hosting/callPlan.ts";
 import { CallBudget, WINDOW_MS } from "../../../src/hosting/ovh/budget.ts";
 import type { SandboxHostingSeed } from "../../../src/hosting/sandbox/index.ts";
@@ -92,7 +91,8 @@ describe("the OVHcloud provider within its budget (real node-ovh client, fake AP
     h = await startOvhHarness({ hostings, settings: { callsPerMinute: 20, budgetTimer: timer } });
     const harness = h;
     const names = await harness.provider.listHostings(); // a person: /auth/time and the list
-    const sweep = asJob(() => Promise.all(names.map((name) => harness.provider.getMail(name))));
+    const jobs = harness.provider.forLane("job");
+    const sweep = Promise.all(names.map((name) => jobs.getMail(name)));
     const answered = () => harness.fake.requests.filter((r) => r.status !== 0).length;
     /** Yields until the calls granted so far have reached the fake and been answered. */
     const reached = async (count: number) => {

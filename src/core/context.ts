@@ -27,16 +27,20 @@ export function makeContext(
 }
 
 /** Records what this request's person did, on this platform and channel. */
-export function auditAs(
-  ctx: Context,
-  entry: Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference" | "reason" | "confirmation">,
-): Promise<void> {
-  return ctx.services.store.audit.append({
+type AuditEntry = Pick<AuditRecord, "event" | "command" | "outcome" | "hosting" | "reference" | "reason" | "confirmation">;
+
+/** The audit record of `entry`, by the context's person, in its place, now. */
+export function auditRecord(ctx: Context, entry: AuditEntry): AuditRecord {
+  return {
     at: ctx.services.clock.now(),
     platform: ctx.actor.platform,
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,
     channel: ctx.place.channel,
     ...entry,
-  });
+  };
+}
+
+export function auditAs(ctx: Context, entry: AuditEntry): Promise<void> {
+  return ctx.services.store.audit.append(auditRecord(ctx, entry));
 }

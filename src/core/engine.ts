@@ -9,7 +9,7 @@ import { type Command, isMutating } from "./commands/command.ts";
 import { COMMANDS, mutationOf } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
 import { parseButtonId } from "./confirmations.ts";
-import { auditAs, type Context, makeContext } from "./context.ts";
+import { auditAs, auditRecord, type Context, makeContext } from "./context.ts";
 import { errorText, failureKindOf } from "./errorText.ts";
 import { execute } from "./execute.ts";
 import { EXECUTOR } from "./inFlight.ts";
@@ -89,7 +89,8 @@ export class Engine {
       } else {
         reply = await command.run(ctx, args);
         const hosting = args.hosting ?? (args.hostings?.length === 1 ? args.hostings[0] : undefined);
-        if (!command.recordsItself) await this.audit(ctx, "request", command.name, "answered", hosting);
+        // The record of a reading need not hold up its answer (see `appendLater`).
+        if (!command.recordsItself) this.services.store.audit.appendLater(auditRecord(ctx, { event: "request", command: command.name, outcome: "answered", hosting }));
       }
       this.follower.nudge();
       return reply;

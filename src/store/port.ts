@@ -109,6 +109,12 @@ export interface PostLedgerOps {
 
 export interface AuditOps {
   append(record: AuditRecord): Promise<void>;
+  /**
+   * The record of a mere reading (a status asked for), without waiting for it: written within a
+   * moment, with or before the next record of this store, and before `recent` or `close` of this
+   * store read or return. A kill may lose the last moment's; a burst of them costs one write.
+   */
+  appendLater(record: AuditRecord): void;
   /** Newest first, at most `limit`, for one hosting or all. */
   recent(limit: number, hosting?: string): Promise<AuditRecord[]>;
   /** Drops records past the retention (age and count); returns how many. */

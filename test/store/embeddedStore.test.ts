@@ -41,6 +41,19 @@ describe("embedded store files", () => {
     expect((await store.audit.recent(10)).map((r) => r.at)).toEqual([3, 1]);
   });
 
+  it("records appended later: a burst is one write within a moment, or written by close, in order", async () => {
+    const dir = await tempDir();
+    const [store, other] = await openTwo(dir);
+    const line = { event: "request", platform: "console", actorId: "me", actorName: "me", channel: "", command: "status", outcome: "answered" } as const;
+    for (let at = 1; at <= 20; at += 1) store.audit.appendLater({ ...line, at });
+    // Read by the other handle, which does not write them: they arrive on their own, all together.
+    await expect.poll(async () => (await other.audit.recent(100)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await other.audit.recent(100)).map((r) => r.at)).toEqual(Array.from({ length: 20 }, (_, i) => 20 - i));
+    store.audit.appendLater({ ...line, at: 21 });
+    await store.close();
+    expect((await other.audit.recent(1)).map((r) => r.at)).toEqual([21]);
+  });
+
   it("a stale lock left by a killed process is taken over", async () => {
     const dir = await tempDir();
     const lock = join(dir, ".mailbrake.lock");

@@ -184,6 +184,16 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect((await a.audit.recent(100)).at(-1)?.outcome).toBe("n10");
     });
 
+    it("audit: records appended later keep their order before the next record, and `recent` shows them", async () => {
+      const [a, b] = await target.open({});
+      a.audit.appendLater(audit({ at: T0, outcome: "read1" }));
+      a.audit.appendLater(audit({ at: T0 + 1, outcome: "read2" }));
+      await a.audit.append(audit({ at: T0 + 2, outcome: "change" }));
+      expect((await b.audit.recent(10)).map((r) => r.outcome)).toEqual(["change", "read2", "read1"]);
+      a.audit.appendLater(audit({ at: T0 + 3, outcome: "read3" }));
+      expect((await a.audit.recent(10)).map((r) => r.outcome)).toEqual(["read3", "change", "read2", "read1"]);
+    });
+
     it("audit: the count bound holds (within 10 %) without a prune call", async () => {
       const [a] = await target.open({ auditMaxRecords: 20 });
       for (let i = 0; i < 60; i += 1) await a.audit.append(audit({ at: T0 + i, outcome: `n${i}` }));

@@ -58,6 +58,7 @@ async function readWithIdentity(file: string): Promise<{ text: string; identity:
 export class DocumentFile {
   private readonly db: Low<StoreDocument>;
   private seen: Identity | null = null;
+  private looking: Promise<StoreDocument> | undefined;
 
   constructor(readonly path: string) {
     this.db = new Low<StoreDocument>(new DurableJsonFile(path), emptyDocument());
@@ -67,7 +68,15 @@ export class DocumentFile {
    * The current document, re-read (and checked) only if another process replaced the file.
    * Inside the lock for a change; in this process's turn for a read.
    */
-  async current(): Promise<StoreDocument> {
+  current(): Promise<StoreDocument> {
+    // Reads asked together (the lock runs a batch of them at once) share one look at the file.
+    this.looking ??= this.look().finally(() => {
+      this.looking = undefined;
+    });
+    return this.looking;
+  }
+
+  private async look(): Promise<StoreDocument> {
     if (this.seen !== null && (await identity(this.path)) === this.seen) return this.db.data;
     const read = await readWithIdentity(this.path);
     if (read) this.db.data = parseDocument(this.path, read.text);

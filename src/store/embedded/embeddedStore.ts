@@ -42,6 +42,9 @@ export interface EmbeddedOptions {
 /** Decided confirmations are kept this long so late clicks learn who decided. */
 export const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
 
+/** A record appended "later" is written within this long (or with the next write before it). */
+const AUDIT_LATER_MS = 50;
+
 /** The status an ending audit record stands for. */
 const ENDED_AS: Partial<Record<AuditRecord["event"], "done" | "failed" | "unknown">> = {
   executed: "done",
@@ -58,6 +61,9 @@ export class EmbeddedStore implements StorePort {
   /** Audit records waiting for the write queued for them. */
   private auditWaiting: AuditRecord[] = [];
   private auditWrite: Promise<void> | undefined;
+  /** Records of readings appended "later", for the next write. */
+  private auditLater: AuditRecord[] = [];
+  private laterTimer: NodeJS.Timeout | undefined;
   /** Below this size the audit file is not checked against its count bound. */
   private auditQuietBelow = 0;
 
@@ -79,6 +85,9 @@ export class EmbeddedStore implements StorePort {
 
   /** Settles once this process's operations have. */
   async close(): Promise<void> {
+    clearTimeout(this.laterTimer);
+    this.laterTimer = undefined;
+    if (this.auditLater.length > 0) await this.lock.run(() => this.appendAudit([]));
     await this.lock.idle();
   }
 
@@ -289,31 +298,46 @@ export class EmbeddedStore implements StorePort {
       // Records appended while a write waits for the lock join it: one write and one sync for
       // a burst of commands, each caller still answered only once its record is synced.
       this.auditWaiting.push(record);
-      if (this.auditWrite) return this.auditWrite;
-      const write = this.lock.run(async () => {
-        const records = this.auditWaiting;
-        this.auditWaiting = [];
-        this.auditWrite = undefined;
-        await this.appendAudit(records);
-      });
-      this.auditWrite = write;
-      // The lock refused (busy too long): the records waiting were refused with it.
-      write.catch(() => {
-        if (this.auditWrite !== write) return;
-        this.auditWrite = undefined;
-        this.auditWaiting = [];
-      });
-      return write;
+      return this.writeAudit();
+    },
+    appendLater: (record: AuditRecord): void => {
+      this.auditLater.push(record);
+      this.laterTimer ??= setTimeout(() => {
+        this.laterTimer = undefined;
+        // A refused write keeps them for the next one.
+        if (this.auditLater.length > 0) this.writeAudit().catch(() => undefined);
+      }, AUDIT_LATER_MS);
     },
     recent: (limit: number, hosting?: string) =>
-      this.lock.run(() => this.auditLog.newest(limit, (r) => hosting === undefined || r.hosting === hosting)),
+      this.lock.run(async () => {
+        if (this.auditLater.length > 0) await this.appendAudit([]);
+        return this.auditLog.newest(limit, (r) => hosting === undefined || r.hosting === hosting);
+      }),
     prune: (now: number) => this.lock.run(() => this.pruneAudit(now, true)),
   };
+
+  /** Queues a write of the records waiting (and those appended later), or joins the one queued. */
+  private writeAudit(): Promise<void> {
+    if (this.auditWrite) return this.auditWrite;
+    const write = this.lock.run(async () => {
+      const records = this.auditWaiting;
+      this.auditWaiting = [];
+      this.auditWrite = undefined;
+      await this.appendAudit(records);
+    });
+    this.auditWrite = write;
+    // The lock refused (busy too long): the records waiting were refused with it.
+    write.catch(() => {
+      if (this.auditWrite !== write) return;
+      this.auditWrite = undefined;
+      this.auditWaiting = [];
+    });
+    return write;
+  }
 
   readonly errors = {
     appendMany: (errors: readonly CollectedError[]) =>
       this.lock.run(async () => {
-        await this.errorLog.ensureFolder();
         await this.errorLog.append(errors);
       }),
     between: (from: number, to: number, hostings?: ReadonlySet<string>) =>
@@ -370,9 +394,19 @@ export class EmbeddedStore implements StorePort {
   };
 
   /** Inside the lock. The count bound is checked from the file's size, never by reading it all. */
-  private async appendAudit(records: AuditRecord[]): Promise<void> {
-    await this.auditLog.ensureFolder();
-    const { size, lineBytes } = await this.auditLog.append(records);
+  private async appendAudit(own: AuditRecord[]): Promise<void> {
+    // Records appended later go first, with this write (they are as old or older).
+    const later = this.auditLater.splice(0);
+    const records = [...later, ...own];
+    if (records.length === 0) return;
+    let size: number;
+    let lineBytes: number;
+    try {
+      ({ size, lineBytes } = await this.auditLog.append(records));
+    } catch (error) {
+      this.auditLater.unshift(...later);
+      throw error;
+    }
     if (size <= this.auditQuietBelow || size / lineBytes <= this.options.audit.maxRecords * 1.1) return;
     await this.pruneAudit(records[0]?.at ?? 0, false);
     // Not checked again before the file has grown by a tenth: the estimate from one line's size

@@ -9,7 +9,7 @@
 // asynchronous: a busy disk delays the operation, never the event loop that answers Slack and
 // Discord. A read of files that are only ever replaced whole (a rename) runs in turn without
 // the lock while no other process holds it.
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
@@ -99,11 +99,11 @@ export class FolderLock {
       while (this.waiting.length > 0) {
         const next = this.waiting[0] as Turn;
         if (next.read && !(await this.heldElsewhere())) {
-          // One look serves every read waiting in a row (a command's reads are asked together).
+          // One look serves every read waiting in a row (a command's reads are asked together);
+          // they run at once, since none changes anything.
           const reads = this.waiting.findIndex((turn) => !turn.read);
-          for (const turn of this.waiting.splice(0, reads === -1 ? this.waiting.length : reads)) {
-            await turn.work().then(turn.resolve, turn.reject);
-          }
+          const batch = this.waiting.splice(0, reads === -1 ? this.waiting.length : reads);
+          await Promise.all(batch.map((turn) => turn.work().then(turn.resolve, turn.reject)));
           continue;
         }
         let release: () => Promise<void>;
@@ -162,7 +162,7 @@ export class FolderLock {
         return async () => {
           // The owner goes first: a lock seen without one is left to age (never taken early).
           // The lock is released even if the owner file cannot be removed.
-          await rm(this.ownerFile, { force: true }).catch(() => undefined);
+          await unlink(this.ownerFile).catch(() => undefined);
           await release();
         };
       } catch (error) {

@@ -17,15 +17,18 @@ export class JsonlFile<T> {
     private readonly schema: () => z.ZodMiniType<T>,
   ) {}
 
-  async ensureFolder(): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-  }
-
-  /** Appends and syncs; returns the file size after and the mean size of the lines appended. */
+  /**
+   * Appends and syncs; returns the file size after and the mean size of the lines appended.
+   * A data folder removed meanwhile is made again.
+   */
   async append(records: readonly T[]): Promise<{ size: number; lineBytes: number }> {
     if (records.length === 0) return { size: 0, lineBytes: 1 };
     const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
-    const size = await appendLinesDurably(this.path, text);
+    const size = await appendLinesDurably(this.path, text).catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      await mkdir(dirname(this.path), { recursive: true });
+      return appendLinesDurably(this.path, text);
+    });
     return { size, lineBytes: Buffer.byteLength(text) / records.length };
   }
 

@@ -48,6 +48,9 @@ export class PgStore implements StorePort {
   readonly lease: PgLease;
   /** The pool, with "database not available" turned into the user's "store unavailable". */
   private readonly db: pg.Pool;
+  /** Inserts of `audit.appendLater` under way, and records whose insert failed (kept for the next). */
+  private laterInserts: Promise<void> = Promise.resolve();
+  private readonly laterFailed: AuditRecord[] = [];
   /** Appends before the audit's count bound is next checked (shared by the fenced views). */
   private readonly auditCheck: { left: number };
   readonly errors: CollectedErrorOps;
@@ -72,6 +75,7 @@ export class PgStore implements StorePort {
 
   /** The pool is the caller's (it opened it); closing the store ends it. */
   async close(): Promise<void> {
+    await this.laterWritten().catch(() => undefined);
     if (this.term === undefined) await this.db.end();
   }
 
@@ -291,8 +295,20 @@ export class PgStore implements StorePort {
   };
 
   readonly audit: AuditOps = {
-    append: (record: AuditRecord) => this.insertAudit(this.db, record),
+    append: async (record: AuditRecord) => {
+      await this.laterWritten();
+      await this.insertAudit(this.db, record);
+    },
+    appendLater: (record: AuditRecord) => {
+      // One after the other, so that they keep their order.
+      this.laterInserts = this.laterInserts
+        .then(() => this.insertAudit(this.db, record))
+        .catch(() => {
+          this.laterFailed.push(record);
+        });
+    },
     recent: async (limit: number, hosting?: string) => {
+      await this.laterWritten();
       const { rows } = hosting === undefined
         ? await this.db.query<{ body: AuditRecord }>("SELECT body FROM mb_audit ORDER BY id DESC LIMIT $1", [limit])
         : await this.db.query<{ body: AuditRecord }>(
@@ -307,6 +323,18 @@ export class PgStore implements StorePort {
         return (old.rowCount ?? 0) + (await this.trimAudit(q));
       }),
   };
+
+  /** Records appended later: their inserts settle, and those that failed are tried again. */
+  private async laterWritten(): Promise<void> {
+    await this.laterInserts;
+    const failed = this.laterFailed.splice(0);
+    for (const [i, record] of failed.entries()) {
+      await this.insertAudit(this.db, record).catch((error: unknown) => {
+        this.laterFailed.unshift(...failed.slice(i));
+        throw error;
+      });
+    }
+  }
 
   /** Appends a record; now and then (by count) drops what is past the count bound. */
   private async insertAudit(q: Queryable, record: AuditRecord): Promise<void> {

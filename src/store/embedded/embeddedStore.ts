@@ -26,6 +26,7 @@ import {
   type StoreDocument,
   storeSchemas,
 } from "../schema.ts";
+import { AuditTrail } from "./auditTrail.ts";
 import { DocumentFile } from "./documentFile.ts";
 import { pruneDecided } from "./pruneDecided.ts";
 import { type FolderLock, folderLock, type LockOptions } from "./folderLock.ts";
@@ -42,9 +43,6 @@ export interface EmbeddedOptions {
 /** Decided confirmations are kept this long so late clicks learn who decided. */
 export const KEEP_DECIDED_MS = 7 * 24 * 3_600_000;
 
-/** A record appended "later" is written within this long (or with the next write before it). */
-const AUDIT_LATER_MS = 50;
-
 /** The status an ending audit record stands for. */
 const ENDED_AS: Partial<Record<AuditRecord["event"], "done" | "failed" | "unknown">> = {
   executed: "done",
@@ -55,24 +53,16 @@ const ENDED_AS: Partial<Record<AuditRecord["event"], "done" | "failed" | "unknow
 export class EmbeddedStore implements StorePort {
   readonly kind = "embedded";
   private readonly doc: DocumentFile;
-  private readonly auditLog: JsonlFile<AuditRecord>;
   private readonly errorLog: JsonlFile<CollectedError>;
   private readonly lock: FolderLock;
-  /** Audit records waiting for the write queued for them. */
-  private auditWaiting: AuditRecord[] = [];
-  private auditWrite: Promise<void> | undefined;
-  /** Records of readings appended "later", for the next write. */
-  private auditLater: AuditRecord[] = [];
-  private laterTimer: NodeJS.Timeout | undefined;
-  /** Below this size the audit file is not checked against its count bound. */
-  private auditQuietBelow = 0;
+  readonly audit: AuditTrail;
 
-  private constructor(private readonly options: EmbeddedOptions) {
+  private constructor(options: EmbeddedOptions) {
     const folder = dirname(options.dataFile);
     this.doc = new DocumentFile(options.dataFile);
-    this.auditLog = new JsonlFile(join(folder, "audit.jsonl"), () => storeSchemas().auditRecordSchema);
     this.errorLog = new JsonlFile(join(folder, "errors.jsonl"), () => storeSchemas().collectedErrorSchema);
     this.lock = folderLock(folder, options.lock);
+    this.audit = new AuditTrail(join(folder, "audit.jsonl"), this.lock, options.audit);
   }
 
   /** Opens the folder and checks the data file (a bad one stops start-up); writes nothing. */
@@ -85,9 +75,7 @@ export class EmbeddedStore implements StorePort {
 
   /** Settles once this process's operations have. */
   async close(): Promise<void> {
-    clearTimeout(this.laterTimer);
-    this.laterTimer = undefined;
-    if (this.auditLater.length > 0) await this.lock.run(() => this.appendAudit([]));
+    await this.audit.close();
     await this.lock.idle();
   }
 
@@ -176,9 +164,9 @@ export class EmbeddedStore implements StorePort {
         // that line and writes no second record. The action's newest record is that line or
         // the "confirmed" one of its claim, read back from the end of the audit: normally
         // within its last lines.
-        const [newest] = await this.auditLog.newest(1, (r) => r.confirmation === token);
+        const newest = await this.audit.newestHeld((r) => r.confirmation === token);
         const endedAs = newest ? ENDED_AS[newest.event] : undefined;
-        if (!endedAs) await this.appendAudit([{ at, ...audit, confirmation: token }]);
+        if (!endedAs) await this.audit.appendHeld([{ at, ...audit, confirmation: token }]);
         c.status = endedAs ?? status;
         await this.doc.write();
         return c.status;
@@ -293,48 +281,6 @@ export class EmbeddedStore implements StorePort {
       }),
   };
 
-  readonly audit = {
-    append: (record: AuditRecord): Promise<void> => {
-      // Records appended while a write waits for the lock join it: one write and one sync for
-      // a burst of commands, each caller still answered only once its record is synced.
-      this.auditWaiting.push(record);
-      return this.writeAudit();
-    },
-    appendLater: (record: AuditRecord): void => {
-      this.auditLater.push(record);
-      this.laterTimer ??= setTimeout(() => {
-        this.laterTimer = undefined;
-        // A refused write keeps them for the next one.
-        if (this.auditLater.length > 0) this.writeAudit().catch(() => undefined);
-      }, AUDIT_LATER_MS);
-    },
-    recent: (limit: number, hosting?: string) =>
-      this.lock.run(async () => {
-        if (this.auditLater.length > 0) await this.appendAudit([]);
-        return this.auditLog.newest(limit, (r) => hosting === undefined || r.hosting === hosting);
-      }),
-    prune: (now: number) => this.lock.run(() => this.pruneAudit(now, true)),
-  };
-
-  /** Queues a write of the records waiting (and those appended later), or joins the one queued. */
-  private writeAudit(): Promise<void> {
-    if (this.auditWrite) return this.auditWrite;
-    const write = this.lock.run(async () => {
-      const records = this.auditWaiting;
-      this.auditWaiting = [];
-      this.auditWrite = undefined;
-      await this.appendAudit(records);
-    });
-    this.auditWrite = write;
-    // The lock refused (busy too long): the records waiting were refused with it.
-    write.catch(() => {
-      if (this.auditWrite !== write) return;
-      this.auditWrite = undefined;
-      this.auditWaiting = [];
-    });
-    return write;
-  }
-
   readonly errors = {
     appendMany: (errors: readonly CollectedError[]) =>
       this.lock.run(async () => {
@@ -392,43 +338,4 @@ export class EmbeddedStore implements StorePort {
     renew: async (lease: Lease, ttlMs: number): Promise<Lease> => ({ ...lease, expiresAt: Date.now() + ttlMs }),
     release: async (_lease: Lease): Promise<void> => undefined,
   };
-
-  /** Inside the lock. The count bound is checked from the file's size, never by reading it all. */
-  private async appendAudit(own: AuditRecord[]): Promise<void> {
-    // Records appended later go first, with this write (they are as old or older).
-    const later = this.auditLater.splice(0);
-    const records = [...later, ...own];
-    if (records.length === 0) return;
-    let size: number;
-    let lineBytes: number;
-    try {
-      ({ size, lineBytes } = await this.auditLog.append(records));
-    } catch (error) {
-      this.auditLater.unshift(...later);
-      throw error;
-    }
-    if (size <= this.auditQuietBelow || size / lineBytes <= this.options.audit.maxRecords * 1.1) return;
-    await this.pruneAudit(records[0]?.at ?? 0, false);
-    // Not checked again before the file has grown by a tenth: the estimate from one line's size
-    // can be high, and a prune to the bound must not repeat on every append (flat cost).
-    this.auditQuietBelow = (await this.auditLog.size()) * 1.1;
-  }
-
-  /** Drops records past the count bound (and the age bound when `byAge`); returns how many. */
-  private async pruneAudit(now: number, byAge: boolean): Promise<number> {
-    const { maxRecords, maxAgeMs } = this.options.audit;
-    const oldest = byAge ? now - maxAgeMs : Number.NEGATIVE_INFINITY;
-    if (byAge) {
-      const first = await this.auditLog.first();
-      if (!first) return 0;
-      const size = await this.auditLog.size();
-      const lineBytes = Buffer.byteLength(JSON.stringify(first)) + 1;
-      if (first.at >= oldest && size / lineBytes <= maxRecords * 1.1) return 0;
-    }
-    const all = await this.auditLog.readAll();
-    const kept = all.filter((r) => r.at >= oldest).slice(-maxRecords);
-    if (kept.length === all.length) return 0;
-    await this.auditLog.rewrite(kept);
-    return all.length - kept.length;
-  }
 }

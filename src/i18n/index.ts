@@ -72,9 +72,50 @@ export type Vars = Record<string, string | number | undefined>;
  */
 const plainTexts = new Map<Language, Map<string, string>>();
 
+/**
+ * Templates (after i18next's fallback) whose only markup is `{{name}}`, per language; null for
+ * a key i18next must translate itself. Filling them here spares a card's several lines with
+ * variables i18next's options path on every command.
+ */
+const templates = new Map<Language, Map<string, string | null>>();
+
+function simpleTemplate(language: Language, key: string): string | null {
+  let forLanguage = templates.get(language);
+  if (!forLanguage) {
+    forLanguage = new Map();
+    templates.set(language, forLanguage);
+  }
+  let template = forLanguage.get(key);
+  if (template === undefined) {
+    const i18n = i18nInstance(language);
+    const raw = i18n.exists(key, { lng: language }) ? i18n.t(key, { lng: language, skipInterpolation: true }) : null;
+    template = typeof raw === "string" && !raw.includes("$t(") ? raw : null;
+    forLanguage.set(key, template);
+  }
+  return template;
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** `template` with each `{{name}}` filled; undefined when a value is missing (i18next decides then). */
+function fill(template: string, vars: Vars): string | undefined {
+  let missing = false;
+  const text = template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) missing = true;
+    return String(value);
+  });
+  return missing ? undefined : text;
+}
+
 /** Translates `key` ("namespace:path.to.key", namespace defaults to core). */
 export function translate(language: Language, key: string, vars?: Vars): string {
-  if (vars && Object.keys(vars).length > 0) return i18nInstance(language).t(key, { ...vars, lng: language });
+  if (vars && Object.keys(vars).length > 0) {
+    // A count or a context chooses another key (a plural form): i18next's work.
+    const template = "count" in vars || "context" in vars ? null : simpleTemplate(language, key);
+    const filled = template === null ? undefined : fill(template, vars);
+    return filled ?? i18nInstance(language).t(key, { ...vars, lng: language });
+  }
   let texts = plainTexts.get(language);
   if (!texts) {
     texts = new Map();

@@ -27,7 +27,7 @@ import { ms, ratioLine, summary } from "./stats.ts";
 const SECRET = "bench-signing-secret-0123456789";
 const N = Number(process.env.SLACK_BENCH_N ?? 2000);
 const C = Number(process.env.SLACK_BENCH_C ?? 20);
-const ROUNDS = Number(process.env.SLACK_BENCH_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.SLACK_BENCH_ROUNDS ?? 10);
 const WARMUP = 1000;
 /** One connection pool for the load generator: its own cost stays small and alike for both. */
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
@@ -226,7 +226,7 @@ for (const bot of [bare, mb]) {
 }
 
 const RATES: [rate: number, blockSeconds: number, goal?: number][] = [
-  [20, 10],
+  [20, 5],
   [100, 2, 1.2],
   [300, 1, 1.3],
 ];

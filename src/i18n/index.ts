@@ -79,20 +79,27 @@ const plainTexts = new Map<Language, Map<string, string>>();
  */
 const templates = new Map<Language, Map<string, string | null>>();
 
-function simpleTemplate(language: Language, key: string): string | null {
-  let forLanguage = templates.get(language);
+/** Per language and key, `make()`'s value, made once. */
+function remembered<T>(cache: Map<Language, Map<string, T>>, language: Language, key: string, make: () => T): T {
+  let forLanguage = cache.get(language);
   if (!forLanguage) {
     forLanguage = new Map();
-    templates.set(language, forLanguage);
+    cache.set(language, forLanguage);
   }
-  let template = forLanguage.get(key);
-  if (template === undefined) {
+  let value = forLanguage.get(key);
+  if (value === undefined) {
+    value = make();
+    forLanguage.set(key, value);
+  }
+  return value;
+}
+
+function simpleTemplate(language: Language, key: string): string | null {
+  return remembered(templates, language, key, () => {
     const i18n = i18nInstance(language);
     const raw = i18n.exists(key, { lng: language }) ? i18n.t(key, { lng: language, skipInterpolation: true }) : null;
-    template = typeof raw === "string" && !raw.includes("$t(") ? raw : null;
-    forLanguage.set(key, template);
-  }
-  return template;
+    return typeof raw === "string" && !raw.includes("$t(") ? raw : null;
+  });
 }
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
@@ -116,17 +123,7 @@ export function translate(language: Language, key: string, vars?: Vars): string 
     const filled = template === null ? undefined : fill(template, vars);
     return filled ?? i18nInstance(language).t(key, { ...vars, lng: language });
   }
-  let texts = plainTexts.get(language);
-  if (!texts) {
-    texts = new Map();
-    plainTexts.set(language, texts);
-  }
-  let text = texts.get(key);
-  if (text === undefined) {
-    text = i18nInstance(language).t(key, { lng: language });
-    texts.set(key, text);
-  }
-  return text;
+  return remembered(plainTexts, language, key, () => i18nInstance(language).t(key, { lng: language }));
 }
 
 /** A translator bound to one language. */

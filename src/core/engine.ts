@@ -90,7 +90,10 @@ export class Engine {
         reply = await command.run(ctx, args);
         const hosting = args.hosting ?? (args.hostings?.length === 1 ? args.hostings[0] : undefined);
         // The record of a reading need not hold up its answer (see `appendLater`).
-        if (!command.recordsItself) this.services.store.audit.appendLater(auditRecord(ctx, { event: "request", command: command.name, outcome: "answered", hosting }));
+        if (!command.recordsItself) {
+          const record = auditRecord(ctx, { event: "request", command: command.name, outcome: "answered", hosting });
+          this.services.store.audit.appendLater(record);
+        }
       }
       this.follower.nudge();
       return reply;

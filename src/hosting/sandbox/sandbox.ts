@@ -263,7 +263,7 @@ export class Sandbox implements HostingProvider {
   }
 
   /**
-   * `work` only looks: without taking the folder's lock (unless another process holds it) while
+   * `work` only looks: without taking the folder's lock while
    * the simulation has nothing to catch up, on the state another process saved if it did; else
    * as `run`, which may change the state.
    */

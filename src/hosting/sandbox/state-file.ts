@@ -84,7 +84,7 @@ export class StateFile {
     return this.lock.run(work);
   }
 
-  /** Runs `work` reading the state file only: without the folder's lock while no process holds it. */
+  /** Runs `work` reading the state file only: in turn, without the folder's lock. */
   reading<T>(work: () => Promise<T>): Promise<T> {
     return this.lock.read(work);
   }

@@ -2,8 +2,8 @@
 // collected errors, all in one data folder. Every change runs under the folder's inter-process
 // lock, re-reads what another process changed, and is synced before it returns, so several
 // processes (a running bot, one-shot commands, cron jobs) share one folder safely. A read of the
-// document takes the lock only if another process holds it (then waiting for its change): the
-// document is only ever replaced whole (a rename), so it shows one version or the next.
+// document takes no lock: the document is only ever replaced whole (a rename), so a read shows
+// one version or the next.
 import { randomText } from "../../random.ts";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";

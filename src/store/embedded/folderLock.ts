@@ -8,7 +8,8 @@
 // pays for one lock, not one each; each returns once the lock is freed. Every file call is
 // asynchronous: a busy disk delays the operation, never the event loop that answers Slack and
 // Discord. A read of files that are only ever replaced whole (a rename) runs in turn without
-// the lock while no other process holds it.
+// the lock: it shows the version before another process's change or the one after, never half,
+// and a process stuck holding the lock does not hold up a `status`.
 import { mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -36,7 +37,7 @@ const DEFAULT_WAIT_MS = 30_000;
 const MAX_HOLD_MS = 100;
 
 interface Turn {
-  /** Only reads files replaced whole: needs the lock only while another process holds it. */
+  /** Only reads files replaced whole: needs no lock. */
   read: boolean;
   work: () => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -65,9 +66,9 @@ export class FolderLock {
   }
 
   /**
-   * Runs `work` in turn, for reads of files that other processes only ever replace whole (a
-   * rename), which show one version or the next, never half: without taking the lock when no
-   * process holds it, else waiting for it as a change does (and seeing the change once made).
+   * Runs `work` in turn (after this process's changes queued before it), for reads of files that
+   * other processes only ever replace whole (a rename), which show one version or the next,
+   * never half: without the lock, so it never waits for another process.
    */
   read<T>(work: () => Promise<T>): Promise<T> {
     return this.queue(work, true);
@@ -85,20 +86,13 @@ export class FolderLock {
     });
   }
 
-  private async heldElsewhere(): Promise<boolean> {
-    return stat(`${this.target}.lock`).then(
-      () => true,
-      () => false,
-    );
-  }
-
   /** Takes the lock while operations wait, and runs them one after the other in each hold. */
   private async drain(): Promise<void> {
     this.draining = true;
     try {
       while (this.waiting.length > 0) {
         const next = this.waiting[0] as Turn;
-        if (next.read && !(await this.heldElsewhere())) {
+        if (next.read) {
           // One look serves every read waiting in a row (a command's reads are asked together);
           // they run at once, since none changes anything.
           const reads = this.waiting.findIndex((turn) => !turn.read);

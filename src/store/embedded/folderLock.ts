@@ -90,6 +90,8 @@ export class FolderLock {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
+      // Operations asked in the same turn (a command's reads, asked together) join one batch.
+      await Promise.resolve();
       while (this.waiting.length > 0) {
         const next = this.waiting[0] as Turn;
         if (next.read) {

@@ -4,8 +4,9 @@
 // prompt against a bare node start (goal ≤ 5×); the idle resident memory of the Slack+Discord
 // bot (against loopback fakes) against a process that only loads @slack/bolt and discord.js
 // (goal ≤ 1.15×), read twice: 3 s after start, and settled at 30 s, once V8's idle memory
-// reducer has shrunk both heaps; also against the same process scheduling one node-cron task
-// (no goal). Medians of alternating runs.
+// reducer has shrunk both heaps; also, with no goal, against the same process scheduling one
+// node-cron task, and against the libraries running as the bot runs them but with none of
+// mailbrake's code (bench/librariesRunning.mjs). Medians of alternating runs.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -153,21 +154,20 @@ console.log(
 // The bot with both chat platforms, against loopback fakes, idle after start-up.
 const slack = await FakeSlack.start();
 const discord = await new FakeDiscord({ applicationId: "300000000000000001" }).start();
-const bot: Run = {
-  args: [bin],
-  env: {
-    LOG_LEVEL: "info",
-    SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
-    SLACK_SIGNING_SECRET: "bench-signing-secret-0123456789",
-    SLACK_API_URL: slack.apiUrl,
-    PORT: String(await freePort()),
-    DISCORD_TOKEN: "bench.discord.token",
-    DISCORD_APPLICATION_ID: "300000000000000001",
-    DISCORD_API_URL: discord.apiUrl,
-  },
-  until: "mailbrake started",
-  rssAtMs: RSS_AT_MS,
-};
+/** Both chat platforms' settings, on a port of their own for each run. */
+const chatEnv = async () => ({
+  SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
+  SLACK_SIGNING_SECRET: "bench-signing-secret-0123456789",
+  SLACK_API_URL: slack.apiUrl,
+  PORT: String(await freePort()),
+  DISCORD_TOKEN: "bench.discord.token",
+  DISCORD_APPLICATION_ID: "300000000000000001",
+  DISCORD_API_URL: discord.apiUrl,
+});
+const bot: Run = { args: [bin], until: "mailbrake started", rssAtMs: RSS_AT_MS };
+// What Bolt listening, discord.js logged in and node-cron ticking cost by themselves: the
+// floor under the bot's idle memory.
+const librariesRunning: Run = { args: [join(root, "bench", "librariesRunning.mjs")], until: "loaded", rssAtMs: RSS_AT_MS };
 /** A process that only loads the chat libraries and idles (the issue's baseline). */
 const idleProcess = (code: string): Run => ({
   args: [
@@ -189,12 +189,14 @@ const baselines = [
     ),
     goal: undefined,
   },
+  { name: "the libraries running (no mailbrake code)", run: librariesRunning, goal: undefined },
 ];
 const rssRuns = 3;
 /** Resident memory per process and reading time: [bot, ...baselines][time][run]. */
 const readings: number[][][] = [bot, ...baselines].map(() => RSS_AT_MS.map(() => []));
 for (let i = 0; i < rssRuns; i++) {
-  bot.env = { ...bot.env, PORT: String(await freePort()) };
+  bot.env = { LOG_LEVEL: "info", ...(await chatEnv()) };
+  librariesRunning.env = await chatEnv();
   const runs = [{ run: bot, cwd: dir }, ...baselines.map((b) => ({ run: b.run, cwd: root }))];
   for (const [which, { run, cwd }] of runs.entries()) {
     for (const [at, rss] of (await timed(run, cwd)).rss.entries()) readings[which]?.[at]?.push(rss);

@@ -263,9 +263,9 @@ export class Sandbox implements HostingProvider {
   }
 
   /**
-   * `work` only looks: without taking the folder's lock while
-   * the simulation has nothing to catch up, on the state another process saved if it did; else
-   * as `run`, which may change the state.
+   * `work` only looks: without taking the folder's lock while the simulation has nothing to
+   * catch up, on the state another process saved if it did; else as `run`, which may change the
+   * state.
    */
   private async read<T>(work: () => T): Promise<T> {
     const file = this.file;

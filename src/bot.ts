@@ -20,6 +20,13 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
     return 1;
   }
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+  // Listened for before anything starts: a stop asked during start-up (a service manager's
+  // SIGTERM) lets the start finish, then stops cleanly, instead of killing the process midway.
+  // Ctrl-C in the terminal chat is the chat's to handle.
+  const signalled = new Promise<"signal">((resolve) => {
+    process.once("SIGTERM", () => resolve("signal"));
+    if (!terminal) process.once("SIGINT", () => resolve("signal"));
+  });
 
   // With the terminal alone, every post printed in it (announcements, progress, alerts, hold
   // warnings, reports) is in the reader's language, as the answers are.
@@ -54,17 +61,13 @@ export async function runBot(options: { forceTerminal: boolean }): Promise<numbe
   };
   if (chatEnded) {
     // A service manager's SIGTERM ends the chat too: the jobs stop and a leader hands over.
-    const terminated = new Promise<"signal">((resolve) => process.once("SIGTERM", () => resolve("signal")));
-    const ended = await Promise.race([chatEnded, terminated]);
+    const ended = await Promise.race([chatEnded, signalled]);
     await stop();
     // The chat still waits on its input: leave now that everything is stopped and saved.
     if (ended === "signal") process.exit(0);
     return 0;
   }
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await signalled;
   await stop();
   return 0;
 }

@@ -59,6 +59,8 @@ export class FakeDiscord {
   refuseCommands = false;
   /** Channels whose next post is answered 429 (retry after 50 ms), once each. */
   readonly rateLimitOnce = new Set<string>();
+  /** When set, the answer to a command registration waits for it (a start-up held midway). */
+  holdRegistration: Promise<void> | undefined;
 
   constructor(readonly options: FakeDiscordOptions) {}
 
@@ -215,6 +217,10 @@ export class FakeDiscord {
         );
       this.notify();
       return;
+    }
+    if (this.holdRegistration && record.method === "PUT" && /\/commands$/.test(path)) {
+      this.notify();
+      await this.holdRegistration;
     }
     const [status, answer] = this.answer(record);
     if (status === 204) res.writeHead(204).end();

@@ -1,5 +1,6 @@
 // The real entry point (bin/mailbrake.js) as a child process with DISCORD_TOKEN set: it logs
-// in to the fake Discord, registers /mail, answers a command, and stops cleanly on SIGTERM.
+// in to the fake Discord, registers /mail, answers a command, and stops cleanly on SIGTERM,
+// also when the signal comes while it is still starting.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,6 +9,26 @@ import { useTempDir } from "../../helpers/tempDir.ts";
 import { APP_ID, callbackOf, slash, TOKEN } from "../../helpers/discord.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
+
+/** bin/mailbrake.js with DISCORD_TOKEN set, against the fake; its output as it comes. */
+function startBot(apiUrl: string, dir: string): { child: ChildProcess; output: () => string } {
+  let output = "";
+  const child = spawn(process.execPath, [join(root, "bin/mailbrake.js")], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: apiUrl,
+      MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
 
 describe("mailbrake with DISCORD_TOKEN", () => {
   const tempDir = useTempDir();
@@ -20,22 +41,8 @@ describe("mailbrake with DISCORD_TOKEN", () => {
 
   it("starts the Discord adapter, answers /mail status, and exits 0 on SIGTERM", async () => {
     fake = await new FakeDiscord({ applicationId: APP_ID }).start();
-    const dir = await tempDir();
-    let output = "";
-    child = spawn(process.execPath, [join(root, "bin/mailbrake.js")], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_APPLICATION_ID: APP_ID,
-        DISCORD_API_URL: fake.apiUrl,
-        MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
+    const bot = startBot(fake.apiUrl, await tempDir());
+    child = bot.child;
     const f = fake;
     await f.waitFor(
       () => f.requests.some((r) => r.method === "PUT"),
@@ -55,7 +62,25 @@ describe("mailbrake with DISCORD_TOKEN", () => {
     );
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("Discord adapter ready");
-    expect(output).not.toContain(TOKEN);
+    expect(bot.output()).toContain("Discord adapter ready");
+    expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  it("a SIGTERM during start-up lets the start finish, then exits 0", async () => {
+    fake = await new FakeDiscord({ applicationId: APP_ID }).start();
+    let release: (() => void) | undefined;
+    fake.holdRegistration = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const bot = startBot(fake.apiUrl, await tempDir());
+    child = bot.child;
+    const f = fake;
+    // The start is held at the command registration: the stop is asked midway.
+    await f.waitFor(() => f.requests.some((r) => r.method === "PUT"), "command registration", 15_000);
+    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    release?.();
+    expect(await exited).toBe(0);
+    expect(bot.output()).toContain("mailbrake started");
   });
 });

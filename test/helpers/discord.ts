@@ -19,6 +19,19 @@ export const CHANNEL = "600000000000000001";
 export const OPS_CHANNEL = "600000000000000002";
 export const TOKEN = "fake-discord-bot-token.XYZ123-very-secret";
 
+/** The environment of bin/mailbrake.js with Discord set against the fake, its data in `dir`. */
+export function discordBotEnv(apiUrl: string, dir: string, more: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: apiUrl,
+    MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
+    LOG_LEVEL: "info",
+    ...more,
+  };
+}
+
 export interface DiscordRig {
   app: TestApp;
   fake: FakeDiscord;

@@ -2,11 +2,10 @@
 // the leader; when the leader dies, the replica that takes the lease opens the session and
 // answers. (The lease's 15 s are simulated by moving its deadline into the past.)
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discordFake.ts";
-import { APP_ID, callbackOf, slash, TOKEN } from "../helpers/discord.ts";
+import { APP_ID, callbackOf, discordBotEnv, slash } from "../helpers/discord.ts";
 import { freshDatabase } from "../helpers/pg.ts";
 import { useTempDir } from "../helpers/tempDir.ts";
 
@@ -24,15 +23,7 @@ async function replica(url: string, apiUrl: string): Promise<{ child: ChildProce
   let output = "";
   const child = spawn(process.execPath, [bin], {
     cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: apiUrl,
-      DATABASE_URL: url,
-      MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
-      LOG_LEVEL: "info",
-    },
+    env: discordBotEnv(apiUrl, dir, { DATABASE_URL: url }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

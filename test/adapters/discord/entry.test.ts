@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../../fakes/discordFake.ts";
 import { useTempDir } from "../../helpers/tempDir.ts";
-import { APP_ID, callbackOf, slash, TOKEN } from "../../helpers/discord.ts";
+import { APP_ID, callbackOf, discordBotEnv, slash, TOKEN } from "../../helpers/discord.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 
@@ -15,14 +15,7 @@ function startBot(apiUrl: string, dir: string): { child: ChildProcess; output: (
   let output = "";
   const child = spawn(process.execPath, [join(root, "bin/mailbrake.js")], {
     cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: apiUrl,
-      MAILBRAKE_DATA_FILE: join(dir, "mailbrake.json"),
-      LOG_LEVEL: "info",
-    },
+    env: discordBotEnv(apiUrl, dir),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => (output += chunk));

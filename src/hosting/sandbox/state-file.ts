@@ -3,9 +3,10 @@
 // change another process saved is read before each step). A file that cannot be read is never
 // overwritten. Other processes only replace it whole (a rename), so it can be read without the
 // lock; its text and the identity it is known by come from one descriptor, so they match.
-import { open, readFile, stat } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { writeFileDurably } from "../../store/embedded/durable.ts";
+import { currentIdentity, identityOf } from "../../store/embedded/fileIdentity.ts";
 import { type FolderLock, folderLock } from "../../store/embedded/folderLock.ts";
 import { type SandboxState, STATE_VERSION, sandboxStateSchema } from "./schema.ts";
 
@@ -115,7 +116,7 @@ export class StateFile {
 
   /** In this process's turn: the saved state if another process replaced the file since. */
   async readIfChanged(): Promise<SandboxState | null> {
-    const now = await currentIdentity(this.path);
+    const now = identityNow(this.path);
     if (now === undefined || now === this.identity) return null;
     return this.read();
   }
@@ -129,17 +130,14 @@ export class StateFile {
       this.identity = undefined;
       throw error;
     }
-    this.identity = await currentIdentity(this.path);
+    this.identity = identityNow(this.path);
   }
 }
 
-const identityOf = (s: { ino: bigint; mtimeNs: bigint; size: bigint }): string => `${s.ino}:${s.mtimeNs}:${s.size}`;
-
-async function currentIdentity(file: string): Promise<string | undefined> {
+function identityNow(file: string): string | undefined {
   try {
-    return identityOf(await stat(file, { bigint: true }));
+    return currentIdentity(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw cannotRead(file, error);
   }
 }

@@ -3,11 +3,12 @@
 // that cannot be read stops the process with a message naming it and is never overwritten.
 // Other processes only ever replace the file whole (a rename): a read needs no lock, and the
 // text and the identity it is cached under come from one descriptor, so they always match.
-import { open, readFile, stat } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { StoreError } from "../../errors.ts";
 import { emptyDocument, STORE_VERSION, type StoreDocument, storeSchemas } from "../schema.ts";
 import { writeFileDurably } from "./durable.ts";
+import { currentIdentity, identityOf } from "./fileIdentity.ts";
 
 /** lowdb's adapter: lowdb's own JSONFile shares one temp name between processes and never syncs. */
 class DurableJsonFile {
@@ -22,17 +23,14 @@ class DurableJsonFile {
 
 type Identity = string | undefined;
 
-const identityOf = (s: { ino: bigint; mtimeNs: bigint; size: bigint }): string => `${s.ino}:${s.mtimeNs}:${s.size}`;
-
 function cannotRead(file: string, error: unknown): StoreError {
   return new StoreError(`Data file ${file} cannot be read: ${(error as Error).message}`);
 }
 
-async function identity(file: string): Promise<Identity> {
+function identity(file: string): Identity {
   try {
-    return identityOf(await stat(file, { bigint: true }));
+    return currentIdentity(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw cannotRead(file, error);
   }
 }
@@ -77,7 +75,7 @@ export class DocumentFile {
   }
 
   private async look(): Promise<StoreDocument> {
-    if (this.seen !== null && (await identity(this.path)) === this.seen) return this.db.data;
+    if (this.seen !== null && identity(this.path) === this.seen) return this.db.data;
     const read = await readWithIdentity(this.path);
     if (read) this.db.data = parseDocument(this.path, read.text);
     this.seen = read?.identity;
@@ -92,7 +90,7 @@ export class DocumentFile {
       this.forget();
       throw error;
     }
-    this.seen = await identity(this.path);
+    this.seen = identity(this.path);
   }
 
   /**

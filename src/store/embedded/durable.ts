@@ -4,6 +4,7 @@
 // and synced before the operation returns. Asynchronous calls, inside the folder lock: a sync
 // on a busy disk can take tens of milliseconds, and it must hold up only the operation that
 // waits for it, never the event loop (Slack's acknowledgements, Discord's gateway).
+import { statSync } from "node:fs";
 import { randomText } from "../../random.ts";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -17,7 +18,21 @@ export async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-/** Replaces `file` with `text` atomically and durably. */
+/**
+ * A modification time at least 1 ms after `file`'s, and not before now. Readers know which
+ * version of a data file they have by its inode, mtime and size (fileIdentity.ts); an inode
+ * freed by one replacement can come back in the next with the same size, and the kernel's file
+ * clock moves in ticks of several milliseconds. Replacements are made inside the lock, so each
+ * one's mtime is later than all before it, and no two versions share an identity. (Rounded up
+ * first: a time set through utimes, seconds as a double, can come back a microsecond short.)
+ */
+function mtimeAfter(file: string): Date {
+  const previous = statSync(file, { bigint: true, throwIfNoEntry: false });
+  const earliest = previous ? Math.ceil(Number(previous.mtimeNs) / 1e6) + 1 : 0;
+  return new Date(Math.max(Date.now(), earliest));
+}
+
+/** Replaces `file` with `text` atomically and durably (its mtime later than the replaced one's). */
 export async function writeFileDurably(file: string, text: string): Promise<void> {
   const folder = dirname(file);
   const temp = join(folder, `.${basename(file)}.${process.pid}.${randomText(6, "hex")}.tmp`);
@@ -25,6 +40,8 @@ export async function writeFileDurably(file: string, text: string): Promise<void
     const handle = await open(temp, "w");
     try {
       await handle.writeFile(text);
+      const mtime = mtimeAfter(file);
+      await handle.utimes(mtime, mtime);
       await handle.sync();
     } finally {
       await handle.close();

@@ -3,7 +3,8 @@
 // and the folder synced; a line is appended on a fresh line (after a line torn by a crash)
 // and synced before the operation returns. Asynchronous calls, inside the folder lock: a sync
 // on a busy disk can take tens of milliseconds, and it must hold up only the operation that
-// waits for it, never the event loop (Slack's acknowledgements, Discord's gateway).
+// waits for it, never the event loop (Slack's acknowledgements, Discord's gateway). The one
+// synchronous call is a stat, which the kernel answers from its inode cache.
 import { statSync } from "node:fs";
 import { randomText } from "../../random.ts";
 import { open, rename, rm } from "node:fs/promises";

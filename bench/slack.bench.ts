@@ -11,7 +11,8 @@
 // least 1,000 a bot and rate (more than ten behind each p99).
 //
 // Figures: ack p50 and p99 at open-loop 20, 100 and 300 commands a second (goals: p99 ≤ 1.2×
-// bare Bolt's at 100, ≤ 1.3× at 300), each bot's worst event-loop delay meanwhile, a
+// bare Bolt's at 100, ≤ 1.3× at 300), each bot's worst event-loop delay and CPU time per
+// command meanwhile (and the fake Slack's, answering mailbrake on the same cores), a
 // saturating closed loop as a throughput figure (mailbrake's commands answered a second
 // against the bare app's acks), and the ack with a provider taking 2 s (far below Slack's
 // 3 s). Each bot and the fake Slack run in processes of their own, so the load generator
@@ -111,10 +112,14 @@ async function startProcess(script: string, args: string[], onLine: (line: strin
 
 /** The fake Slack: its base URL, and the count of answers it received on response_url when last asked. */
 let answered = 0;
+/** The fake Slack's CPU time so far (ms), when last asked. */
+let fakeSlackCpuMs = 0;
 const countWaiters: (() => void)[] = [];
 const fakeSlack = await startProcess("./fakeSlackProcess.ts", [], (line) => {
   if (!line.startsWith("ANSWERED ")) return;
-  answered = Number(line.slice("ANSWERED ".length));
+  const [, count, cpu] = line.split(" ");
+  answered = Number(count);
+  fakeSlackCpuMs = Number(cpu);
   for (const wake of countWaiters.splice(0)) wake();
 });
 const slackBase = fakeSlack.words[0] ?? "";
@@ -151,8 +156,8 @@ interface Bot {
   text: string;
   /** Commands sent whose answers (response_url) are awaited: all of mailbrake's, none of bare Bolt's. */
   answers: boolean;
-  /** The event-loop delay since the last call: p99 and max (ms). */
-  loopDelay(): Promise<{ p99: number; max: number }>;
+  /** The event-loop delay since the last call (p99 and max), and the CPU time used so far (ms). */
+  loopDelay(): Promise<{ p99: number; max: number; cpuMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -175,8 +180,8 @@ async function botProcess(mode: "bare" | "mailbrake", latencyMs = 0): Promise<Bo
         bot.lines.on("line", take);
       });
       bot.send("LOOP");
-      const [, p99, max] = (await answer).split(" ").map(Number);
-      return { p99: p99 ?? Number.NaN, max: max ?? Number.NaN };
+      const [, p99, max, cpuMs] = (await answer).split(" ").map(Number);
+      return { p99: p99 ?? Number.NaN, max: max ?? Number.NaN, cpuMs: cpuMs ?? Number.NaN };
     },
     stop: bot.stop,
   };
@@ -252,12 +257,20 @@ for (const [rate, blockSeconds, goal] of RATES) {
     [bare, 0],
     [mb, 0],
   ]);
+  /** CPU time each bot used over its blocks, until its last answer (ms). */
+  const cpu = new Map<Bot, number>([
+    [bare, 0],
+    [mb, 0],
+  ]);
+  const fakeSlackCpuBefore = fakeSlackCpuMs;
   for (let round = 0; round < ROUNDS; round++) {
     for (const bot of round % 2 === 0 ? [bare, mb] : [mb, bare]) {
-      await bot.loopDelay();
+      const before = (await bot.loopDelay()).cpuMs;
       samples.get(bot)?.push(...(await openLoop(bot, rate, blockSeconds)));
       await settle();
-      worstLoop.set(bot, Math.max(worstLoop.get(bot) ?? 0, (await bot.loopDelay()).max));
+      const after = await bot.loopDelay();
+      worstLoop.set(bot, Math.max(worstLoop.get(bot) ?? 0, after.max));
+      cpu.set(bot, (cpu.get(bot) ?? 0) + after.cpuMs - before);
     }
   }
   const b = summary(samples.get(bare) ?? []);
@@ -269,6 +282,12 @@ for (const [rate, blockSeconds, goal] of RATES) {
     : `${what}: ${ms(m.p99)} | baseline bare Bolt: ${ms(b.p99)} | ratio ${(m.p99 / b.p99).toFixed(2)}× (no goal)`;
   const loop = `[event loop max: mailbrake ${ms(worstLoop.get(mb) ?? 0)}, bare ${ms(worstLoop.get(bare) ?? 0)}]`;
   console.log(`${p99}\n  ack p50: ${ms(m.p50)} | baseline bare Bolt: ${ms(b.p50)} | ratio ${(m.p50 / b.p50).toFixed(2)}× ${loop}`);
+  // What each command costs the bot's process, a figure the machine's noise hardly moves; and
+  // what answering it costs the fake Slack, work that shares the cores during mailbrake's blocks only.
+  const perCommand = (bot: Bot) => (cpu.get(bot) ?? 0) / count;
+  console.log(
+    `  CPU per command: ${ms(perCommand(mb))} | baseline bare Bolt: ${ms(perCommand(bare))} | ratio ${(perCommand(mb) / perCommand(bare)).toFixed(2)}× (no goal); the fake Slack answering mailbrake: ${ms((fakeSlackCpuMs - fakeSlackCpuBefore) / count)}`,
+  );
 }
 
 /** Commands a second with `C` always in flight: mailbrake's until the last one is answered on

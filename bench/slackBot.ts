@@ -3,8 +3,8 @@
 // adapter over the sandbox with its scheduled jobs running. Arguments: bare|mailbrake, the
 // fake Slack API URL, provider latency (ms), signing secret. Prints "READY <port> <command
 // text>" once listening; then, for each "LOOP" line read on its standard input, "LOOP <p99 ms>
-// <max ms>": the event-loop delay since the previous one (how long the process stood still at
-// worst). Runs until killed.
+// <max ms> <CPU ms>": the event-loop delay since the previous one (how long the process stood
+// still at worst) and the CPU time it has used so far. Runs until killed.
 import { mkdtemp } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -64,11 +64,16 @@ async function mailbrake(apiUrl: string, latencyMs: number) {
 
 const bot = mode === "bare" ? await bareBolt(apiUrl) : await mailbrake(apiUrl, Number(latency));
 const loop = monitorEventLoopDelay({ resolution: 1 });
+/** CPU time (user and system, all threads) the process has used so far, in ms. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 loop.enable();
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line !== "LOOP") return;
   process.stdout.write(
-    `LOOP ${(loop.percentile(99) / 1e6).toFixed(2)} ${(loop.max / 1e6).toFixed(2)}\n`,
+    `LOOP ${(loop.percentile(99) / 1e6).toFixed(2)} ${(loop.max / 1e6).toFixed(2)} ${cpuMs().toFixed(1)}\n`,
   );
   loop.reset();
 });

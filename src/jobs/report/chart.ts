@@ -1,11 +1,13 @@
-// The 14-day chart (mails sent and errors per day) as a PNG: vega-lite → vega → SVG →
-// resvg. Labels come from the catalogs; fonts are the system's DejaVu. Only the chart
-// process (chartWorker.ts) runs this: the libraries are heavy, keep memory they never give
-// back, and vega-lite adds Set.prototype.toJSON when imported. The bot uses chartProcess.ts.
+// The 14-day chart (mails sent and errors per day) as a PNG: the vega spec compiled from the
+// chart's design (chartDesign.ts → chartSpec.json, at development time), filled with the
+// day's labels from the catalogs and the figures, then vega → SVG → resvg. Fonts are the
+// system's DejaVu. Only the chart process (chartWorker.ts) runs this: the libraries are heavy
+// and keep memory they never give back. The bot uses chartProcess.ts.
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
 import { type Language, translator } from "../../i18n/index.ts";
+import type { ChartLabels, ChartRow } from "./chartDesign.ts";
+import template from "./chartSpec.json" with { type: "json" };
 import type { DayPoint } from "./reportData.ts";
 
 const FONT = "DejaVu Sans";
@@ -20,64 +22,70 @@ function dayLabel(language: Language, day: number): string {
   return format.format(day);
 }
 
-/** Vega's number format for the reader's language (axis labels: "4 000" in French). */
-function numberLocale(language: Language) {
+/** How the reader's language writes numbers (axis labels: "4 000" in French). */
+function numberParts(language: Language): Pick<ChartLabels, "decimal" | "thousands"> {
   const parts = new Intl.NumberFormat(language).formatToParts(12_345.6);
-  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
-  return { decimal: part("decimal", "."), thousands: part("group", ","), grouping: [3], currency: ["", ""] as [string, string] };
+  const part = (type: string, fallback: string) =>
+    parts.find((p) => p.type === type)?.value ?? fallback;
+  return { decimal: part("decimal", "."), thousands: part("group", ",") };
 }
 
-export async function renderChartSvg(days: readonly DayPoint[], language: Language, title?: string): Promise<string> {
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/**
+ * A copy of `node` with each placeholder ("{{title}}") replaced by its label: as is where it is
+ * the whole value; escaped as in a JSON string where vega-lite put it inside an expression's
+ * string literal (the bars' ARIA descriptions), as vega-lite itself writes it there.
+ */
+function fill(node: unknown, labels: ChartLabels): unknown {
+  if (typeof node === "string") {
+    const whole = node.startsWith("{{") && node.endsWith("}}") && node.indexOf("{{", 1) === -1;
+    return node.replace(PLACEHOLDER, (placeholder, name: string) => {
+      if (!(name in labels)) return placeholder;
+      const label = labels[name as keyof ChartLabels];
+      return whole ? label : JSON.stringify(label).slice(1, -1);
+    });
+  }
+  if (Array.isArray(node)) return node.map((item) => fill(item, labels));
+  if (node && typeof node === "object")
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, fill(value, labels)]),
+    );
+  return node;
+}
+
+/** The vega spec of one chart: the compiled template with these labels and rows. */
+export function chartSpec(labels: ChartLabels, rows: ChartRow[]): vega.Spec {
+  const spec = fill(template, labels) as vega.Spec;
+  const source = spec.data?.find((data) => "values" in data);
+  if (!source) throw new Error("chartSpec.json has no data source for the rows");
+  (source as { values: ChartRow[] }).values = rows;
+  return spec;
+}
+
+export async function renderChartSvg(
+  days: readonly DayPoint[],
+  language: Language,
+  title?: string,
+): Promise<string> {
   const t = translator(language);
-  const sent = t("jobs:chart.sent");
-  const errors = t("jobs:chart.errors");
   // A day whose errors were seen for part of it only says so under its column.
   const partial = t("jobs:chart.partial");
-  const values = days.map((d) => ({
+  const rows = days.map((d) => ({
     day: d.partial ? `${dayLabel(language, d.day)} (${partial})` : dayLabel(language, d.day),
     order: d.day,
     sent: d.sent,
     errors: d.errors,
   }));
-  const noData = t("jobs:chart.noData");
-  // Two panels over the same days, each with its own scale: errors are often a few dozen
-  // against thousands sent, and would vanish on one shared axis. A day without data (null)
-  // gets no bar, and the words "no data" stand in its column: never a bar of 0.
-  const panel = (field: "sent" | "errors", title: string, color: string, showDays: boolean) => ({
-    width: 640,
-    height: showDays ? 150 : 130,
-    encoding: {
-      x: {
-        field: "day",
-        type: "ordinal",
-        // "min": the one sort op the two layers' shared domain accepts (days in order, not by label).
-        sort: { field: "order", op: "min" },
-        title: showDays ? t("jobs:chart.day") : null,
-        axis: showDays ? { labelAngle: -45 } : { labels: false, ticks: false },
-      },
-    },
-    layer: [
-      {
-        transform: [{ filter: `datum.${field} !== null` }],
-        mark: { type: "bar", color },
-        encoding: { y: { field, type: "quantitative", title, axis: { tickMinStep: 1 } } },
-      },
-      {
-        transform: [{ filter: `datum.${field} === null` }],
-        mark: { type: "text", angle: 270, align: "left", baseline: "middle", dx: 4, color: "#6b6b6b", fontStyle: "italic" },
-        encoding: { y: { datum: 0, type: "quantitative" }, text: { value: noData } },
-      },
-    ],
-  });
-  const spec = compile({
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+  const labels: ChartLabels = {
     title: title ?? t("jobs:chart.title", { count: days.length }),
-    background: "white",
-    data: { values },
-    vconcat: [panel("sent", sent, "#4c78a8", false), panel("errors", errors, "#e45756", true)],
-    config: { font: FONT, locale: { number: numberLocale(language) } },
-  } as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(spec), { renderer: "none" });
+    sent: t("jobs:chart.sent"),
+    errors: t("jobs:chart.errors"),
+    day: t("jobs:chart.day"),
+    noData: t("jobs:chart.noData"),
+    ...numberParts(language),
+  };
+  const view = new vega.View(vega.parse(chartSpec(labels, rows)), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {
@@ -85,7 +93,11 @@ export async function renderChartSvg(days: readonly DayPoint[], language: Langua
   }
 }
 
-export async function renderChartPng(days: readonly DayPoint[], language: Language, title?: string): Promise<Buffer> {
+export async function renderChartPng(
+  days: readonly DayPoint[],
+  language: Language,
+  title?: string,
+): Promise<Buffer> {
   const svg = await renderChartSvg(days, language, title);
   return new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: FONT },

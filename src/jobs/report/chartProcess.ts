@@ -1,9 +1,9 @@
 // Report charts are drawn in a child process of their own (chartWorker.ts). In the bot's
-// process vega, vega-lite and resvg raised resident memory from ~80 MB to ~156 MB after one
-// chart and kept growing (277 MB after 10 000 commands of the memory bench, against a goal
-// of 150 MB), and vega-lite adds Set.prototype.toJSON, which breaks discord.js. The child
-// starts on the first chart, is reused, is stopped after a while idle, and never keeps the
-// bot alive: it is unref'ed whenever it has nothing to draw.
+// process the chart libraries (vega, resvg, and vega-lite until its compile moved to
+// development time) raised resident memory from ~80 MB to ~156 MB after one chart and kept
+// growing (277 MB after 10 000 commands of the memory bench, against a goal of 150 MB). The
+// child starts on the first chart, is reused, is stopped after a while idle, and never keeps
+// the bot alive: it is unref'ed whenever it has nothing to draw.
 import { type ChildProcess, fork } from "node:child_process";
 import { createRequire } from "node:module";
 import { extname } from "node:path";

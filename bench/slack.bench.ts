@@ -282,8 +282,9 @@ for (const [rate, blockSeconds, goal] of RATES) {
     : `${what}: ${ms(m.p99)} | baseline bare Bolt: ${ms(b.p99)} | ratio ${(m.p99 / b.p99).toFixed(2)}× (no goal)`;
   const loop = `[event loop max: mailbrake ${ms(worstLoop.get(mb) ?? 0)}, bare ${ms(worstLoop.get(bare) ?? 0)}]`;
   console.log(`${p99}\n  ack p50: ${ms(m.p50)} | baseline bare Bolt: ${ms(b.p50)} | ratio ${(m.p50 / b.p50).toFixed(2)}× ${loop}`);
-  // What each command costs the bot's process, a figure the machine's noise hardly moves; and
-  // what answering it costs the fake Slack, work that shares the cores during mailbrake's blocks only.
+  // What each command costs the bot's process, a figure the machine's noise moves far less than
+  // a p99; and what answering it costs the fake Slack, work that shares the cores during
+  // mailbrake's blocks only.
   const perCommand = (bot: Bot) => (cpu.get(bot) ?? 0) / count;
   console.log(
     `  CPU per command: ${ms(perCommand(mb))} | baseline bare Bolt: ${ms(perCommand(bare))} | ratio ${(perCommand(mb) / perCommand(bare)).toFixed(2)}× (no goal); the fake Slack answering mailbrake: ${ms((fakeSlackCpuMs - fakeSlackCpuBefore) / count)}`,

@@ -63,12 +63,12 @@ async function mailbrake(apiUrl: string, latencyMs: number) {
 }
 
 const bot = mode === "bare" ? await bareBolt(apiUrl) : await mailbrake(apiUrl, Number(latency));
-const loop = monitorEventLoopDelay({ resolution: 1 });
 /** CPU time (user and system, all threads) the process has used so far, in ms. */
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
+const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line !== "LOOP") return;

@@ -6,11 +6,10 @@
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { type Language, translator } from "../../i18n/index.ts";
-import type { ChartLabels, ChartRow } from "./chartDesign.ts";
+import { type ChartLabels, type ChartRow, FONT } from "./chartDesign.ts";
 import template from "./chartSpec.json" with { type: "json" };
 import type { DayPoint } from "./reportData.ts";
 
-const FONT = "DejaVu Sans";
 const dayFormats = new Map<Language, Intl.DateTimeFormat>();
 
 function dayLabel(language: Language, day: number): string {

@@ -1,8 +1,8 @@
 // The report chart's design, in vega-lite: two panels over the same 14 days (mails sent, and
-// errors), each with its own scale. Only the development tools read it: `npm run chart-spec`
-// compiles it once into the vega spec the chart process draws from (chartSpec.json), so that
-// process loads neither vega-lite nor pays for its compile on every start; a test checks
-// that the spec on disk is this design's compile. Nothing here runs in the app.
+// errors), each with its own scale. `npm run chart-spec` compiles it once into the vega spec
+// the chart process draws from (chartSpec.json), so that process loads neither vega-lite nor
+// pays for its compile on every start; a test checks that the spec on disk is this design's
+// compile. The app uses only its types and its font.
 import type { TopLevelSpec } from "vega-lite";
 
 /** What a chart says: its title, the panels' and axis's labels, and how its numbers are written. */
@@ -24,7 +24,8 @@ export interface ChartRow {
   errors: number | null;
 }
 
-const FONT = "DejaVu Sans";
+/** The system's DejaVu Sans (fonts-dejavu-core): the chart's font, and resvg's default. */
+export const FONT = "DejaVu Sans";
 
 export function chartDesign(labels: ChartLabels, values: ChartRow[]): TopLevelSpec {
   // Errors are often a few dozen against thousands sent, and would vanish on one shared axis.

@@ -102,6 +102,21 @@ function simpleTemplate(language: Language, key: string): string | null {
   });
 }
 
+/**
+ * Per language and key: true when the key has no plural form in that language nor in English
+ * (the fallback), so that a `count` is only one more variable in it ("{{count}} ({{share}})").
+ */
+const withoutPlurals = new Map<Language, Map<string, boolean>>();
+const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"];
+
+function hasNoPlurals(language: Language, key: string): boolean {
+  return remembered(withoutPlurals, language, key, () => {
+    const i18n = i18nInstance(language);
+    // exists() looks through the fallback language too.
+    return !PLURAL_FORMS.some((form) => i18n.exists(`${key}_${form}`, { lng: language }));
+  });
+}
+
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** `template` with each `{{name}}` filled; undefined when a value is missing (i18next decides then). */
@@ -118,8 +133,9 @@ function fill(template: string, vars: Vars): string | undefined {
 /** Translates `key` ("namespace:path.to.key", namespace defaults to core). */
 export function translate(language: Language, key: string, vars?: Vars): string {
   if (vars && Object.keys(vars).length > 0) {
-    // A count or a context chooses another key (a plural form): i18next's work.
-    const template = "count" in vars || "context" in vars ? null : simpleTemplate(language, key);
+    // A context, or a count where the key has plural forms, chooses another key: i18next's work.
+    const pluralOrContext = "context" in vars || ("count" in vars && !hasNoPlurals(language, key));
+    const template = pluralOrContext ? null : simpleTemplate(language, key);
     const filled = template === null ? undefined : fill(template, vars);
     return filled ?? i18nInstance(language).t(key, { ...vars, lng: language });
   }

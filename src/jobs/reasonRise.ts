@@ -54,15 +54,15 @@ export class ReasonRise {
     if (hostings.length === 0) return 0;
     const now = this.services.clock.now();
     const windowFrom = now - RISE_WINDOW_MS;
-    const recent = await this.errors.between(windowFrom - BASELINE_MS, now + 1, new Set(hostings));
     const cache = new DiagnosisCache();
     const counts = new Map<
       string,
       { now: Map<Reason, number>; usual: Map<Reason, number>; lists: Set<string> }
     >();
-    for (const error of recent) {
+    // Counted as they are read: a day of a flooded hosting's errors is never held at once.
+    await this.errors.scan(windowFrom - BASELINE_MS, now + 1, new Set(hostings), (error) => {
       const { reason, blocklist } = cache.diagnose(error.message);
-      if (!WARNING_REASONS.includes(reason)) continue;
+      if (!WARNING_REASONS.includes(reason)) return;
       const entry = counts.get(error.hosting) ?? {
         now: new Map(),
         usual: new Map(),
@@ -72,7 +72,7 @@ export class ReasonRise {
       into.set(reason, (into.get(reason) ?? 0) + 1);
       if (blocklist && error.at >= windowFrom) entry.lists.add(blocklist);
       counts.set(error.hosting, entry);
-    }
+    });
     const state = await this.state.load();
     let posted = 0;
     for (const hosting of hostings) {

@@ -1,7 +1,8 @@
 // Cost that grows linearly: `status all` per hosting at 800 sandbox hostings against 100
 // (goal ≤ 1.2×), the report for 1,000 hostings against 500 (goal ≤ 2×), and the report's peak
 // memory with 200,000 collected errors against 25,000 (goal ≤ 1.2×; each size in a fresh
-// process, the error file written by this one).
+// process, the error file written by this one); with no goal, the same for the early warning's
+// look at one hosting's last 25 hours, which a flooded hosting gets after every collection.
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -40,13 +41,13 @@ async function appWith(dir: string, hostings: number) {
   return { app, names, clock };
 }
 
-/** `errors` collected errors over the last 14 days, spread over `names`, as the store's JSONL. */
-async function writeErrors(dir: string, names: readonly string[], errors: number): Promise<void> {
+/** `errors` collected errors over the `spanMs` before NOW, spread over `names`, as the store's JSONL. */
+async function writeErrors(dir: string, names: readonly string[], errors: number, spanMs = 14 * DAY): Promise<void> {
   const lines: string[] = [];
   for (let i = 0; i < errors; i++) {
     const to = `user${i % 997}@${DOMAINS[i % DOMAINS.length]}`;
     const message = (MESSAGES[i % MESSAGES.length] ?? "").replace("{to}", to);
-    lines.push(JSON.stringify({ at: NOW - Math.floor((i / errors) * 14 * DAY) - 1, hosting: names[i % names.length], to, message }));
+    lines.push(JSON.stringify({ at: NOW - Math.floor((i / errors) * spanMs) - 1, hosting: names[i % names.length], to, message }));
   }
   await writeFile(join(dir, "errors.jsonl"), `${lines.join("\n")}\n`);
 }
@@ -57,7 +58,9 @@ async function statusPerHosting(hostings: number): Promise<number> {
   const { app, clock } = await appWith(dir, hostings);
   const ask = () => app.engine.handle({ actor, place: { channel: "bench", inTeamSpace: true }, language: "en", text: "status all" });
   for (let i = 0; i < 3; i++) await ask();
-  const rounds = Math.max(5, Math.round(8_000 / hostings));
+  // About half a second of commands at each size: at 800 hostings, 8,000 hosting reads were
+  // ten commands, too few for one garbage collection not to move the mean.
+  const rounds = Math.max(20, Math.round(80_000 / hostings));
   const started = performance.now();
   for (let i = 0; i < rounds; i++) {
     clock.advance(1_000);
@@ -103,22 +106,34 @@ async function reportMemoryChild(dir: string): Promise<void> {
   await app.close();
 }
 
-async function reportPeak(errors: number): Promise<number> {
-  const dir = await mkdtemp(join(tmpdir(), "mb-bench-"));
-  // The same 500 names as the child's sandbox (same seed).
-  const { app, names } = await appWith(dir, 500);
+/** In a fresh process: the early warning's look at the first hosting, whose errors are in `dir`; prints the peak RSS. */
+async function riseMemoryChild(dir: string): Promise<void> {
+  const { app, names } = await appWith(dir, 1);
+  const jobs = await Jobs.create(app, { sleep: async () => undefined });
+  await jobs.rise.check(names);
+  process.stdout.write(`${process.resourceUsage().maxRSS * 1024}\n`);
+  await jobs.stop();
   await app.close();
-  await writeErrors(dir, names, errors);
+}
+
+/** The peak RSS of a `child` run (report-memory over 500 hostings, errors over 14 days; rise-memory over one, errors over 25 h). */
+async function peakOf(child: "report-memory" | "rise-memory", errors: number): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), "mb-bench-"));
+  const hostings = child === "report-memory" ? 500 : 1;
+  // The same names as the child's sandbox (same seed).
+  const { app, names } = await appWith(dir, hostings);
+  await app.close();
+  await writeErrors(dir, names, errors, child === "report-memory" ? 14 * DAY : 25 * 3_600_000);
   const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, ["--import", "tsx", self, "report-memory", dir], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
+  const run = spawnSync(process.execPath, ["--import", "tsx", self, child, dir], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
   await rm(dir, { recursive: true, force: true });
-  const peak = Number(child.stdout.trim().split("\n").at(-1));
-  if (!Number.isFinite(peak)) throw new Error(`report-memory child failed: ${child.stderr}`);
+  const peak = Number(run.stdout.trim().split("\n").at(-1));
+  if (!Number.isFinite(peak)) throw new Error(`${child} child failed: ${run.stderr}`);
   return peak;
 }
 
-if (process.argv[2] === "report-memory") {
-  await reportMemoryChild(process.argv[3] ?? "");
+if (process.argv[2] === "report-memory" || process.argv[2] === "rise-memory") {
+  await (process.argv[2] === "report-memory" ? reportMemoryChild : riseMemoryChild)(process.argv[3] ?? "");
   process.exit(0);
 }
 
@@ -136,8 +151,14 @@ const r500 = await reportTime(500);
 const r1000 = await reportTime(1000);
 console.log(ratioLine("report, 1,000 hostings (100k errors)", ms(r1000), "500 hostings", ms(r500), r1000 / r500, 2));
 
-const m25 = await reportPeak(25_000);
-const m200 = await reportPeak(200_000);
+const m25 = await peakOf("report-memory", 25_000);
+const m200 = await peakOf("report-memory", 200_000);
 console.log(ratioLine("report peak RSS, 200,000 errors (500 hostings)", mb(m200), "25,000 errors", mb(m25), m200 / m25, 1.2));
+
+const w25 = await peakOf("rise-memory", 25_000);
+const w200 = await peakOf("rise-memory", 200_000);
+console.log(
+  `early warning peak RSS, one hosting with 200,000 errors in 25 h: ${mb(w200)} | 25,000 errors: ${mb(w25)} | ratio ${(w200 / w25).toFixed(2)}× (no goal)`,
+);
 await stopChartProcess();
 process.exit(0);

@@ -7,7 +7,8 @@ import * as z from "../zod.ts";
 import type { StorePort } from "../store/port.ts";
 import type { CollectedError, ErrorSource } from "./errorLog.ts";
 import { JobState } from "./jobState.ts";
-import { mapLimit, ProviderPass, type Sleep } from "./retry.ts";
+import { mapLimit } from "../core/mapLimit.ts";
+import { ProviderPass, type Sleep } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
 
 const cursorSchema = z.object({

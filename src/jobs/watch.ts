@@ -11,7 +11,8 @@ import { SpikeDetector } from "./spikes.ts";
 import { StateAlerts } from "./stateAlerts.ts";
 import { type Seen, type WatchState, watchStateSchema } from "./watchState.ts";
 import type { PostLedger } from "./postLedger.ts";
-import { mapLimit, ProviderPass, type Sleep } from "./retry.ts";
+import { mapLimit } from "../core/mapLimit.ts";
+import { ProviderPass, type Sleep } from "./retry.ts";
 import type { JobSettings } from "./settings.ts";
 
 export interface SweepResult {

@@ -1,7 +1,16 @@
 import { type HostingStatus, statusReply, type UnreadHosting } from "../cards/statusCard.ts";
 import { observeHold, pendingAction } from "../holds.ts";
 import type { Context } from "../context.ts";
+import { mapLimit } from "../mapLimit.ts";
 import type { QueryCommand } from "./command.ts";
+
+/**
+ * Hostings read at once. The provider queues calls beyond its own limit (OVHcloud:
+ * OVH_CONCURRENCY, 8 by default), but a read waiting there still holds its state: with every
+ * hosting in flight, `status all` cost a third more per hosting at 800 hostings than at 100
+ * (garbage collection); with 32 in flight, no more.
+ */
+const READS_IN_FLIGHT = 32;
 
 /** `status [hosting|all]`: state, mails sent today, errors, the hold's countdown. */
 export const status: QueryCommand = {
@@ -10,7 +19,12 @@ export const status: QueryCommand = {
   args: [{ kind: "hostingOrAll", required: false }],
   async run(ctx, { hostings }) {
     const names = hostings ?? [];
-    const results = await Promise.allSettled(names.map((hosting) => readStatus(ctx, hosting)));
+    const results = await mapLimit(names, READS_IN_FLIGHT, (hosting) =>
+      readStatus(ctx, hosting).then(
+        (value) => ({ status: "fulfilled" as const, value }),
+        (reason: unknown) => ({ status: "rejected" as const, reason }),
+      ),
+    );
     const statuses: HostingStatus[] = [];
     const unread: UnreadHosting[] = [];
     results.forEach((result, i) => {

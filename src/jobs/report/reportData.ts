@@ -4,7 +4,8 @@ import type { HostingMail, HostingProvider, Volume } from "../../hosting/port.ts
 import { calendarDay, instantOf, volumeDay, zonedMidnight } from "../../hosting/providerDate.ts";
 import type { Collector, Gap } from "../collector.ts";
 import type { ErrorSource } from "../errorLog.ts";
-import { mapLimit, ProviderPass, type Sleep } from "../retry.ts";
+import { mapLimit } from "../../core/mapLimit.ts";
+import { ProviderPass, type Sleep } from "../retry.ts";
 import type { JobSettings } from "../settings.ts";
 import { DiagnosisCache, type ErrorSummary, SummaryBuilder } from "./summarize.ts";
 

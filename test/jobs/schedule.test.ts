@@ -126,7 +126,8 @@ describe("report schedule across restarts", () => {
     expect(postedAt).toEqual([Date.UTC(2026, 2, 28, 7, 0), Date.UTC(2026, 2, 29, 6, 0)]);
     expect(app.sink.posts[1]!.text).toContain("From 28 Mar 2026, 08:00 CET to 29 Mar 2026, 08:00 CEST");
     await app.jobs.stop();
-  });
+    // 300 ticks: about 8 s alone, 20 s and more on a busy 2-core machine; the timeout only guards a hang.
+  }, 120_000);
 
   it("start() catches up at once through node-cron's runner and stop() ends it", async () => {
     const dataDir = await tempDir();
